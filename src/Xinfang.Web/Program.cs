@@ -1,4 +1,36 @@
-var builder = WebApplication.CreateBuilder(args);
+using Xinfang.Web.Data.Seed;
+using Xinfang.Web.Features;
+using Xinfang.Web.Features.Accounts;
+using Xinfang.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.WebHost.UseStaticWebAssets();
+builder.AddXinfangDatabase();
+builder.AddXinfangAccounts();
+builder.AddXinfangWeb();
+builder.AddXinfangFeatures();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
-app.Run();
+if (Cli.IsCommand(args))
+{
+    return await Cli.RunAsync(app, args);
+}
+
+await DatabaseInitializer.InitializeAsync(app.Services);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSecurityHeaders();
+app.UseApiBodyLimit();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseForcedPasswordChange();
+
+app.MapStaticAssets();
+app.MapRazorPages();
+app.MapXinfangApi();
+app.MapXinfangDocs();
+await app.RunAsync();
+return 0;

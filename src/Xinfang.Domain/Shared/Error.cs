@@ -11,6 +11,8 @@ public enum ErrorKind
     Conflict,
     /// <summary>Not found, or outside the caller's scope (404).</summary>
     NotFound,
+    /// <summary>The caller is not who they claim to be: wrong password, no valid token (401).</summary>
+    Unauthorized,
     /// <summary>The caller's role may not do this (403).</summary>
     Forbidden,
     /// <summary>The caller acted on a stale version (412).</summary>

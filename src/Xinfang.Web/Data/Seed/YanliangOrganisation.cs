@@ -1,0 +1,57 @@
+using Xinfang.Domain.Organisation;
+
+namespace Xinfang.Web.Data.Seed;
+
+/// <summary>
+/// The organisation tree of the model user, the Yanliang District Petition Bureau (阎良区信访局, 610114), seeded on
+/// first start. Review bodies follow the common reading of 第三十五条: a street's, town's or department's opinion is
+/// reviewed by the district government, the district government's by the city government. Administrators change
+/// this in 管理 · 组织机构 when local regulations say otherwise.
+/// </summary>
+public static class YanliangOrganisation
+{
+    public sealed record Seed(string Code, string Name, UnitKind Kind, string? ParentCode, string? ReviewBodyCode);
+
+    public const string BureauCode = "610114";
+    public const string DistrictCode = "610114000";
+    public const string CityGovernmentCode = "610100";
+
+    public static readonly IReadOnlyList<Seed> Units =
+    [
+        new(CityGovernmentCode, "西安市人民政府", UnitKind.Superior, null, null),
+        new("610100901", "西安市信访局", UnitKind.Superior, CityGovernmentCode, null),
+        new(DistrictCode, "阎良区委区政府", UnitKind.Government, CityGovernmentCode, CityGovernmentCode),
+        new(BureauCode, "阎良区信访局", UnitKind.Bureau, DistrictCode, DistrictCode),
+
+        new("610114001", "凤凰路街道办事处", UnitKind.Street, DistrictCode, DistrictCode),
+        new("610114002", "新华路街道办事处", UnitKind.Street, DistrictCode, DistrictCode),
+        new("610114003", "振兴街道办事处", UnitKind.Street, DistrictCode, DistrictCode),
+        new("610114004", "新兴街道办事处", UnitKind.Street, DistrictCode, DistrictCode),
+        new("610114005", "北屯街道办事处", UnitKind.Street, DistrictCode, DistrictCode),
+        new("610114100", "武屯镇人民政府", UnitKind.Town, DistrictCode, DistrictCode),
+        new("610114101", "关山镇人民政府", UnitKind.Town, DistrictCode, DistrictCode),
+
+        new("610114301", "阎良区人力资源和社会保障局", UnitKind.Department, DistrictCode, DistrictCode),
+        new("610114302", "阎良区住房和城乡建设局", UnitKind.Department, DistrictCode, DistrictCode),
+        new("610114303", "阎良区城市管理和综合执法局", UnitKind.Department, DistrictCode, DistrictCode),
+        new("610114304", "西安市自然资源和规划局阎良分局", UnitKind.Department, DistrictCode, DistrictCode),
+        new("610114305", "西安市生态环境局阎良分局", UnitKind.Department, DistrictCode, DistrictCode),
+        new("610114306", "阎良区市场监督管理局", UnitKind.Department, DistrictCode, DistrictCode),
+        new("610114307", "阎良区教育局", UnitKind.Department, DistrictCode, DistrictCode),
+        new("610114308", "阎良区卫生健康局", UnitKind.Department, DistrictCode, DistrictCode),
+        new("610114309", "阎良区民政局", UnitKind.Department, DistrictCode, DistrictCode),
+        new("610114310", "阎良区交通运输局", UnitKind.Department, DistrictCode, DistrictCode),
+        new("610114311", "阎良区农业农村局", UnitKind.Department, DistrictCode, DistrictCode),
+        new("610114312", "西安市公安局阎良分局", UnitKind.Department, DistrictCode, DistrictCode),
+        new("610114313", "阎良区财政局", UnitKind.Department, DistrictCode, DistrictCode),
+        new("610114314", "阎良区退役军人事务局", UnitKind.Department, DistrictCode, DistrictCode),
+        new("610114315", "阎良区司法局", UnitKind.Department, DistrictCode, DistrictCode),
+        new("610114316", "阎良区水务局", UnitKind.Department, DistrictCode, DistrictCode),
+        new("610114317", "阎良区应急管理局", UnitKind.Department, DistrictCode, DistrictCode),
+
+        new("610114401", "阎良区人民法院", UnitKind.PoliticalLegal, DistrictCode, null),
+        new("610114402", "阎良区人民检察院", UnitKind.PoliticalLegal, DistrictCode, null),
+        new("610114403", "中共阎良区委政法委员会", UnitKind.PoliticalLegal, DistrictCode, null),
+        new("610114501", "阎良区纪委监委", UnitKind.Discipline, DistrictCode, null),
+    ];
+}

@@ -1,0 +1,121 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Xinfang.Domain.Organisation;
+using Xinfang.Web.Features.Accounts;
+using Xinfang.Web.Features.Audit;
+
+namespace Xinfang.Web.Data;
+
+/// <summary>
+/// The one model of Xinfang. It is the unit of work and the repository (no repository layer: docs/adr/0001).
+/// Provider subclasses (<see cref="SqliteXinfangDb"/>, <see cref="PostgresXinfangDb"/>) own their migration sets.
+/// Every SaveChanges appends the changes to the hash-chained audit trail in the same transaction.
+/// </summary>
+public abstract class XinfangDb(DbContextOptions options, AuditActor actor, TimeProvider time)
+    : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<Unit> Units => Set<Unit>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public AuditActor Actor => actor;
+
+    public TimeProvider Time => time;
+
+    /// <summary>Records that someone saw sensitive data (an unmasked ID number, an accuser's identity).</summary>
+    public void RecordView(string entityType, string entityId, string what) =>
+        AuditEntries.Add(new AuditEntry { Action = "view", EntityType = entityType, EntityId = entityId, Note = what });
+
+    /// <summary>Records a named event that is not a row change, such as a failed login.</summary>
+    public void RecordEvent(string action, string entityType, string entityId, string? note) =>
+        AuditEntries.Add(new AuditEntry { Action = action, EntityType = entityType, EntityId = entityId, Note = note });
+
+    /// <summary>
+    /// A transaction that holds the audit chain lock from the start, for work that must read, decide and write without
+    /// another server doing the same in between (seeding, the daily sweep, numbering).
+    /// </summary>
+    public async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginSerializedAsync(CancellationToken cancellationToken = default)
+    {
+        var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        await LockAuditChainAsync(cancellationToken);
+        return transaction;
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(XinfangDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Instants are UTC everywhere; SQLite hands DateTime back unspecified, so say what it is on the way out.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: the audit trail is written asynchronously.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var rows = AuditRecorder.Collect(ChangeTracker, actor.Name, now);
+        var pending = ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        foreach (var view in pending)
+        {
+            view.At = now;
+            view.Actor = actor.Name;
+        }
+
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The audit trail is append-only.");
+        }
+
+        if (rows.Count == 0 && pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            await LockAuditChainAsync(cancellationToken);
+            var head = await AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence)
+                .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(cancellationToken);
+            var (sequence, hash) = head is null ? (0L, AuditChain.Genesis) : (head.Sequence, head.Hash);
+            foreach (var row in pending.Concat(rows))
+            {
+                row.Sequence = ++sequence;
+                row.PreviousHash = hash;
+                row.Hash = hash = AuditChain.HashOf(row);
+            }
+
+            AuditEntries.AddRange(rows);
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Serialises appends to the chain across connections and servers until the transaction ends. Appends must be
+    /// strictly ordered: two writers reading the same head would fork the chain (the primary key refuses that).
+    /// </summary>
+    protected abstract Task LockAuditChainAsync(CancellationToken cancellationToken);
+}

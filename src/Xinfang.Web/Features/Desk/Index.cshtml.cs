@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Xinfang.Domain.Shared;
+using Xinfang.Web.Data;
+using Xinfang.Web.Features.Accounts;
+
+namespace Xinfang.Web.Features.Desk;
+
+/// <summary>The landing page: what waits for this user today, as counts that link to the queues.</summary>
+public sealed class IndexModel(XinfangDb db, Staff staff, TimeProvider time, DeskTiles tiles) : PageModel
+{
+    public DateOnly Today { get; private set; }
+
+    public string Weekday => Today.DayOfWeek switch
+    {
+        DayOfWeek.Monday => "星期一",
+        DayOfWeek.Tuesday => "星期二",
+        DayOfWeek.Wednesday => "星期三",
+        DayOfWeek.Thursday => "星期四",
+        DayOfWeek.Friday => "星期五",
+        DayOfWeek.Saturday => "星期六",
+        DayOfWeek.Sunday => "星期日",
+    };
+
+    public string UnitName { get; private set; } = "";
+
+    public IReadOnlyList<DeskTile> Tiles { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        Today = ChinaTime.DateOf(time.GetUtcNow());
+        UnitName = await db.Units.Where(u => u.Id == staff.UnitId).Select(u => u.Name).SingleOrDefaultAsync() ?? "";
+        Tiles = await tiles.ForAsync(staff, Today);
+    }
+}

@@ -1,0 +1,41 @@
+using Xinfang.Web.Features.Accounts;
+using Xinfang.Web.Features.Organisation;
+
+namespace Xinfang.Web.Features;
+
+/// <summary>The application services of each feature, and the API: one line per feature, in the bureau's order.</summary>
+public static class FeaturesSetup
+{
+    public static WebApplicationBuilder AddXinfangFeatures(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<SignInService>();
+        builder.Services.AddScoped<UserEditor>();
+        builder.Services.AddScoped<UnitEditor>();
+        builder.Services.AddScoped<Desk.DeskTiles>();
+        return builder;
+    }
+
+    public static WebApplication MapXinfangApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1");
+        api.MapAuth();
+        api.MapUnits();
+        api.MapUsers();
+        api.MapFallback(() => Results.Problem(statusCode: StatusCodes.Status404NotFound)).AllowAnonymous();
+        return app;
+    }
+
+    public static WebApplication MapXinfangDocs(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "api/docs";
+            o.DocumentTitle = "信访事项办理系统 API";
+            o.SwaggerEndpoint("/openapi/v1.json", "Xinfang v1");
+        });
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        return app;
+    }
+}

@@ -1,0 +1,31 @@
+using Xinfang.Web.Features.Accounts;
+
+namespace Xinfang.Web.Features.Shared;
+
+/// <summary>
+/// The menu, grouped as the bureau groups its work (五个法治化: 预防 · 受理 · 办理 · 监督 · 秩序) plus 统计 and 管理.
+/// One list, so that a page appears in the menu exactly when it exists and the user's role may open it.
+/// </summary>
+public static class Navigation
+{
+    public sealed record Link(string Title, string Path, string Icon, params string[] Roles);
+
+    public sealed record Area(string Title, string Icon, IReadOnlyList<Link> Links);
+
+    public static readonly IReadOnlyList<Area> Areas =
+    [
+        new("预防", "bi-shield-check", []),
+        new("受理", "bi-inbox", []),
+        new("办理", "bi-briefcase", []),
+        new("监督", "bi-eye", []),
+        new("秩序", "bi-sign-stop", []),
+        new("统计", "bi-bar-chart", []),
+        new("管理", "bi-gear", [
+            new("组织机构", "/admin/units", "bi-diagram-3", Roles.Admin),
+            new("用户与角色", "/admin/users", "bi-people", Roles.Admin),
+        ]),
+    ];
+
+    public static IEnumerable<Link> For(Area area, Staff staff) =>
+        area.Links.Where(l => l.Roles.Length == 0 || l.Roles.Any(staff.Has));
+}

@@ -1,0 +1,3 @@
+using Xinfang.Web.Tests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(SharedApps))]

@@ -1,0 +1,152 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Xinfang.Domain.Shared;
+using Xinfang.Web.Data;
+
+namespace Xinfang.Web.Tests.Infrastructure;
+
+/// <summary>
+/// Xinfang on a throwaway database of the given provider, with a fake clock. Tests speak HTTP to it through
+/// intent-revealing helpers (<see cref="AdminAsync"/>, <see cref="StaffAsync"/>, …).
+/// </summary>
+public sealed class XinfangApp : WebApplicationFactory<Program>
+{
+    /// <summary>A Friday morning in Beijing; every back-dated step in the tests lies before it.</summary>
+    public static readonly DateTimeOffset DefaultNow = new(2026, 11, 27, 1, 30, 0, TimeSpan.Zero);
+
+    public const string AdminPassword = "Admin-Test-2026x";
+
+    private readonly TestDatabase _database;
+    private readonly bool _kestrel;
+    private readonly Dictionary<string, Guid> _units = new(StringComparer.Ordinal);
+    private int _userCounter;
+
+    private XinfangApp(TestDatabase database, bool kestrel)
+    {
+        _database = database;
+        _kestrel = kestrel;
+    }
+
+    public Db Db => _database.Db;
+
+    public FakeTimeProvider Clock { get; } = new(DefaultNow);
+
+    public DateOnly Today => ChinaTime.DateOf(Clock.GetUtcNow());
+
+    /// <summary>The address of the real server, when started with Kestrel for browser tests.</summary>
+    public string BaseAddress { get; private set; } = "http://localhost";
+
+    public static async Task<XinfangApp> StartAsync(Db db, bool kestrel = false)
+    {
+        var app = new XinfangApp(await TestDatabase.CreateAsync(db), kestrel);
+        if (kestrel)
+        {
+            app.UseKestrel(0);
+            app.StartServer();
+            app.BaseAddress = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        }
+        else
+        {
+            app.StartServer();
+        }
+
+        return app;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", _database.Provider);
+        builder.UseSetting("ConnectionStrings:Xinfang", _database.ConnectionString);
+        builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
+        builder.UseSetting("RateLimits:PerMinute", "100000");
+        builder.UseSetting("Logging:Console:FormatterName", "simple");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<XinfangDb, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<XinfangDb>());
+    }
+
+    public async Task WithDbAsync(Func<XinfangDb, Task> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await work(scope.ServiceProvider.GetRequiredService<XinfangDb>());
+    }
+
+    public HttpClient Anonymous() => _kestrel ? new HttpClient { BaseAddress = new Uri(BaseAddress) } : CreateClient();
+
+    public async Task<HttpClient> LoginAsync(string userName, string password)
+    {
+        var client = Anonymous();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { userName, password });
+        await Http.EnsureAsync(response);
+        var body = await response.Content.ReadFromJsonAsync<LoginBody>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body!.AccessToken);
+        return client;
+    }
+
+    public Task<HttpClient> AdminAsync() => LoginAsync("admin", AdminPassword);
+
+    /// <summary>A new member of staff of the unit with this code, with these roles, signed in.</summary>
+    public async Task<StaffClient> StaffAsync(string unitCode, params string[] roles)
+    {
+        var admin = await AdminAsync();
+        var userName = $"{roles.FirstOrDefault() ?? "user"}{Interlocked.Increment(ref _userCounter)}-{Guid.NewGuid().ToString("N")[..6]}";
+        const string password = "Staff-Pass-2026";
+        var unitId = await UnitIdAsync(unitCode);
+        var response = await admin.PostAsJsonAsync("/api/v1/users", new
+        {
+            userName,
+            displayName = "测试" + userName,
+            unitId,
+            roles,
+            password,
+            mustChangePassword = false,
+        });
+        await Http.EnsureAsync(response);
+        return new StaffClient(await LoginAsync(userName, password), userName, unitId);
+    }
+
+    public async Task<Guid> UnitIdAsync(string code)
+    {
+        lock (_units)
+        {
+            if (_units.TryGetValue(code, out var known))
+            {
+                return known;
+            }
+        }
+
+        var units = await (await AdminAsync()).GetFromJsonAsync<List<UnitBody>>("/api/v1/units");
+        lock (_units)
+        {
+            foreach (var unit in units!)
+            {
+                _units[unit.Code] = unit.Id;
+            }
+
+            return _units.TryGetValue(code, out var id) ? id : throw new ArgumentException($"No unit with code {code}");
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private sealed record LoginBody(string AccessToken);
+
+    private sealed record UnitBody(Guid Id, string Code);
+}
+
+public sealed record StaffClient(HttpClient Http, string UserName, Guid UnitId);
