@@ -19,7 +19,7 @@ if (Cli.IsCommand(args))
 await DatabaseInitializer.InitializeAsync(app.Services);
 
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseXinfangStatusPages();
 app.UseSecurityHeaders();
 app.UseApiBodyLimit();
 app.UseRouting();

@@ -57,8 +57,12 @@ public abstract class XinfangDb(DbContextOptions options, AuditActor actor, Time
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
 
+    /// <summary>
+    /// Only framework code saves synchronously (Data Protection storing a new key, a few times a year). It takes the
+    /// same audited path; ASP.NET Core has no synchronisation context, so blocking here cannot deadlock.
+    /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new NotSupportedException("Use SaveChangesAsync: the audit trail is written asynchronously.");
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

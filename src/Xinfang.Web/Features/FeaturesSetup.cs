@@ -22,7 +22,6 @@ public static class FeaturesSetup
         api.MapAuth();
         api.MapUnits();
         api.MapUsers();
-        api.MapFallback(() => Results.Problem(statusCode: StatusCodes.Status404NotFound)).AllowAnonymous();
         return app;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Xinfang.Domain.Shared;
 
@@ -57,6 +58,22 @@ public static class Problems
     public static void Complete(ProblemDetailsContext context)
     {
         var problem = context.ProblemDetails;
+        if (problem is HttpValidationProblemDetails { Errors.Count: > 0 } validation && !problem.Extensions.ContainsKey("code"))
+        {
+            // Field names as the client sent them (camelCase), and the messages themselves as the detail.
+            var errors = validation.Errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value);
+            validation.Errors.Clear();
+            foreach (var (key, messages) in errors)
+            {
+                validation.Errors[key] = messages;
+            }
+
+            problem.Extensions["code"] = "request.invalid";
+            problem.Title = "提交的内容有误";
+            problem.Detail = string.Join(" ", errors.Values.SelectMany(m => m));
+            return;
+        }
+
         var (code, title, detail) = Default(problem.Status ?? StatusCodes.Status500InternalServerError);
         if (!problem.Extensions.ContainsKey("code"))
         {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Xinfang.Domain.Shared;
 using Xinfang.Web.Data;
@@ -68,6 +69,7 @@ public sealed class XinfangApp : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:PerMinute", "100000");
         builder.UseSetting("Logging:Console:FormatterName", "simple");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureLogging(logging => logging.AddProvider(new TestOutputLoggerProvider()));
     }
 
     public async Task<T> WithDbAsync<T>(Func<XinfangDb, Task<T>> work)
