@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Xinfang.Domain.Shared;
 
 namespace Xinfang.Domain.Intake;
@@ -18,7 +19,8 @@ public static class IdNumber
 
     public static Result<IdNumberInfo> Parse(string? input, DateOnly today)
     {
-        var number = input?.Trim().ToUpperInvariant() ?? "";
+        // NFKC folds full-width digits and "Ｘ" typed with a Chinese input method into ASCII.
+        var number = input?.Normalize(NormalizationForm.FormKC).Trim().ToUpperInvariant() ?? "";
         if (number.Length == 0)
         {
             return Invalid("id-number.required", "请填写身份证号码。");

@@ -94,7 +94,13 @@ public static class RepeatDetection
 
     public static double TextSimilarity(string a, string b) => Bigrams.Of(a).Cosine(Bigrams.Of(b));
 
-    private static string NormalizeIdNumber(string? idNumber) => idNumber?.Trim().ToUpperInvariant() ?? "";
+    // Through IdNumber.Parse so that a legacy 15-digit number on an old record meets its 18-digit upgrade. The
+    // birth-date limit does not matter for comparing, hence no real "today"; unparseable input is compared as typed.
+    private static string NormalizeIdNumber(string? idNumber)
+    {
+        var parsed = IdNumber.Parse(idNumber, DateOnly.MaxValue);
+        return parsed.IsSuccess ? parsed.Value.Normalized : idNumber?.Trim().ToUpperInvariant() ?? "";
+    }
 
     private static string NormalizePhone(string? phone)
     {

@@ -39,6 +39,12 @@ public sealed class IdNumberTests
     }
 
     [Fact]
+    public void Full_width_digits_typed_with_a_Chinese_input_method_are_accepted()
+    {
+        Assert.Equal("61011419750312008X", IdNumber.Parse("６１０１１４１９７５０３１２００８ｘ", Today).Value.Normalized);
+    }
+
+    [Fact]
     public void A_residence_permit_for_a_Hong_Kong_resident_is_valid()
     {
         Assert.Equal("810000", IdNumber.Parse(TestIdNumbers.WithCheckCharacter("81000019900101001"), Today).Value.RegionCode);

@@ -136,6 +136,15 @@ public sealed class RepeatDetectionTests
     }
 
     [Fact]
+    public void A_legacy_15_digit_number_on_an_old_record_matches_its_18_digit_upgrade()
+    {
+        var prior = Prior("610114-2009-000031", idNumbers: ["610114800517123"]);
+        var probe = new RepeatProbe(["610114198005171233"], [], null, null, "", "");
+
+        Assert.Equal(["身份证号相同"], Assert.Single(RepeatDetection.Find(probe, [prior], threshold: 0.25)).Reasons);
+    }
+
+    [Fact]
     public void Equal_scores_list_the_most_recent_prior_first()
     {
         var older = Prior("610114-2023-000001", idNumbers: [Person], phones: [Phone], category: "urban-construction.heating", title: HeatingTitle, content: HeatingContent, receivedOn: new DateOnly(2023, 1, 5));
