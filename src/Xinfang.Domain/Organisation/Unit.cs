@@ -13,11 +13,12 @@ public sealed class Unit
         Name = "";
     }
 
-    public Unit(Guid id, string code, string name, UnitKind kind, Guid? parentId, Guid? reviewBodyId)
+    public Unit(Guid id, string code, string name, UnitKind kind, Guid? parentId, Guid? reviewBodyId, string? abbreviation = null)
     {
         Id = id;
         Code = code;
         Name = name;
+        Abbreviation = string.IsNullOrWhiteSpace(abbreviation) ? name : abbreviation.Trim();
         Kind = kind;
         ParentId = parentId;
         ReviewBodyId = reviewBodyId;
@@ -31,6 +32,9 @@ public sealed class Unit
 
     public string Name { get; private set; }
 
+    /// <summary>The short name at the head of the unit's document numbers (文号), e.g. 阎信 in 阎信受〔2025〕12号.</summary>
+    public string Abbreviation { get; private set; } = "";
+
     public UnitKind Kind { get; private set; }
 
     public Guid? ParentId { get; private set; }
@@ -41,10 +45,11 @@ public sealed class Unit
 
     public int Version { get; private set; }
 
-    public void Change(string code, string name, UnitKind kind, Guid? parentId, Guid? reviewBodyId, bool isActive)
+    public void Change(string code, string name, UnitKind kind, Guid? parentId, Guid? reviewBodyId, bool isActive, string? abbreviation = null)
     {
         Code = code;
         Name = name;
+        Abbreviation = string.IsNullOrWhiteSpace(abbreviation) ? name : abbreviation.Trim();
         Kind = kind;
         ParentId = parentId;
         ReviewBodyId = reviewBodyId;

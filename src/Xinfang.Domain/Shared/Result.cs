@@ -33,6 +33,8 @@ public readonly struct Result<T>
 
     public Result<TOut> Then<TOut>(Func<T, Result<TOut>> next) => IsSuccess ? next(_value!) : Result<TOut>.Failure(Error!);
 
+    public async Task<Result<TOut>> ThenAsync<TOut>(Func<T, Task<Result<TOut>>> next) => IsSuccess ? await next(_value!) : Result<TOut>.Failure(Error!);
+
     public Result<TOut> Map<TOut>(Func<T, TOut> map) => IsSuccess ? map(_value!) : Result<TOut>.Failure(Error!);
 
     public bool TryGet(out T value, out Error error)

@@ -20,6 +20,8 @@ public abstract class XinfangDb(DbContextOptions options, AuditActor actor, Time
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Domain.Matters.Matter> Matters => Set<Domain.Matters.Matter>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public AuditActor Actor => actor;

@@ -1,4 +1,7 @@
 using Xinfang.Web.Features.Accounts;
+using Xinfang.Web.Features.Calendar;
+using Xinfang.Web.Features.Categories;
+using Xinfang.Web.Features.Matters;
 using Xinfang.Web.Features.Organisation;
 
 namespace Xinfang.Web.Features;
@@ -13,6 +16,15 @@ public static class FeaturesSetup
         builder.Services.AddScoped<UserEditor>();
         builder.Services.AddScoped<UnitEditor>();
         builder.Services.AddScoped<Desk.DeskTiles>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddScoped<ClockService>();
+        builder.Services.AddScoped<CalendarEditor>();
+        builder.Services.AddScoped<PeriodRuleEditor>();
+        builder.Services.AddScoped<DeadlineRecalculation>();
+        builder.Services.AddScoped<CategoryEditor>();
+        builder.Services.AddScoped<IdempotencyStore>();
+        builder.Services.AddScoped<MatterWorkflow>();
+        builder.Services.AddScoped<MatterList>();
         return builder;
     }
 
@@ -22,6 +34,9 @@ public static class FeaturesSetup
         api.MapAuth();
         api.MapUnits();
         api.MapUsers();
+        api.MapCalendar();
+        api.MapCategories();
+        api.MapMatters();
         return app;
     }
 

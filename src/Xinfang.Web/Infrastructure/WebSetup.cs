@@ -45,6 +45,10 @@ public static class WebSetup
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+        // Request bodies bind to the domain's own records: what has no default must be sent, and null is refused
+        // where the type says it cannot be null — a missing "channel" is a 400, never a silent default.
+        options.RespectRequiredConstructorParameters = true;
+        options.RespectNullableAnnotations = true;
     }
 
     private sealed class DatabaseHealthCheck(XinfangDb db) : IHealthCheck

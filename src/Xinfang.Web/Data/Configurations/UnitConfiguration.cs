@@ -12,6 +12,7 @@ public sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         builder.Property(u => u.Code).HasMaxLength(32);
         builder.HasIndex(u => u.Code).IsUnique();
         builder.Property(u => u.Name).HasMaxLength(64);
+        builder.Property(u => u.Abbreviation).HasMaxLength(64);
         builder.Property(u => u.Kind).HasConversion<string>().HasMaxLength(24);
         builder.Property(u => u.Version).IsConcurrencyToken();
         builder.HasOne<Unit>().WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);

@@ -28,6 +28,8 @@ public static class DatabaseInitializer
         }
 
         await SeedOrganisationAsync(db, cancellationToken);
+        await Features.Calendar.ClockSeeding.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), cancellationToken);
+        await Features.Categories.CategoryEditor.SeedAsync(db, cancellationToken);
         await SeedRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole<Guid>>>());
         await EnsureAdministratorAsync(sp, cancellationToken);
     }
@@ -45,7 +47,7 @@ public static class DatabaseInitializer
         {
             db.Units.Add(new Unit(ids[seed.Code], seed.Code, seed.Name, seed.Kind,
                 seed.ParentCode is null ? null : ids[seed.ParentCode],
-                seed.ReviewBodyCode is null ? null : ids[seed.ReviewBodyCode]));
+                seed.ReviewBodyCode is null ? null : ids[seed.ReviewBodyCode], seed.Abbreviation));
         }
 
         await db.SaveChangesAsync(cancellationToken);

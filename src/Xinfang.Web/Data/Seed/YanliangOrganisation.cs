@@ -10,7 +10,7 @@ namespace Xinfang.Web.Data.Seed;
 /// </summary>
 public static class YanliangOrganisation
 {
-    public sealed record Seed(string Code, string Name, UnitKind Kind, string? ParentCode, string? ReviewBodyCode);
+    public sealed record Seed(string Code, string Name, string Abbreviation, UnitKind Kind, string? ParentCode, string? ReviewBodyCode);
 
     public const string BureauCode = "610114";
     public const string DistrictCode = "610114000";
@@ -18,40 +18,40 @@ public static class YanliangOrganisation
 
     public static readonly IReadOnlyList<Seed> Units =
     [
-        new(CityGovernmentCode, "西安市人民政府", UnitKind.Superior, null, null),
-        new("610100901", "西安市信访局", UnitKind.Superior, CityGovernmentCode, null),
-        new(DistrictCode, "阎良区委区政府", UnitKind.Government, CityGovernmentCode, CityGovernmentCode),
-        new(BureauCode, "阎良区信访局", UnitKind.Bureau, DistrictCode, DistrictCode),
+        new(CityGovernmentCode, "西安市人民政府", "市政府", UnitKind.Superior, null, null),
+        new("610100901", "西安市信访局", "市信访局", UnitKind.Superior, CityGovernmentCode, null),
+        new(DistrictCode, "阎良区委区政府", "阎政", UnitKind.Government, CityGovernmentCode, CityGovernmentCode),
+        new(BureauCode, "阎良区信访局", "阎信", UnitKind.Bureau, DistrictCode, DistrictCode),
 
-        new("610114001", "凤凰路街道办事处", UnitKind.Street, DistrictCode, DistrictCode),
-        new("610114002", "新华路街道办事处", UnitKind.Street, DistrictCode, DistrictCode),
-        new("610114003", "振兴街道办事处", UnitKind.Street, DistrictCode, DistrictCode),
-        new("610114004", "新兴街道办事处", UnitKind.Street, DistrictCode, DistrictCode),
-        new("610114005", "北屯街道办事处", UnitKind.Street, DistrictCode, DistrictCode),
-        new("610114100", "武屯镇人民政府", UnitKind.Town, DistrictCode, DistrictCode),
-        new("610114101", "关山镇人民政府", UnitKind.Town, DistrictCode, DistrictCode),
+        new("610114001", "凤凰路街道办事处", "凤凰路街办", UnitKind.Street, DistrictCode, DistrictCode),
+        new("610114002", "新华路街道办事处", "新华路街办", UnitKind.Street, DistrictCode, DistrictCode),
+        new("610114003", "振兴街道办事处", "振兴街办", UnitKind.Street, DistrictCode, DistrictCode),
+        new("610114004", "新兴街道办事处", "新兴街办", UnitKind.Street, DistrictCode, DistrictCode),
+        new("610114005", "北屯街道办事处", "北屯街办", UnitKind.Street, DistrictCode, DistrictCode),
+        new("610114100", "武屯镇人民政府", "武屯镇", UnitKind.Town, DistrictCode, DistrictCode),
+        new("610114101", "关山镇人民政府", "关山镇", UnitKind.Town, DistrictCode, DistrictCode),
 
-        new("610114301", "阎良区人力资源和社会保障局", UnitKind.Department, DistrictCode, DistrictCode),
-        new("610114302", "阎良区住房和城乡建设局", UnitKind.Department, DistrictCode, DistrictCode),
-        new("610114303", "阎良区城市管理和综合执法局", UnitKind.Department, DistrictCode, DistrictCode),
-        new("610114304", "西安市自然资源和规划局阎良分局", UnitKind.Department, DistrictCode, DistrictCode),
-        new("610114305", "西安市生态环境局阎良分局", UnitKind.Department, DistrictCode, DistrictCode),
-        new("610114306", "阎良区市场监督管理局", UnitKind.Department, DistrictCode, DistrictCode),
-        new("610114307", "阎良区教育局", UnitKind.Department, DistrictCode, DistrictCode),
-        new("610114308", "阎良区卫生健康局", UnitKind.Department, DistrictCode, DistrictCode),
-        new("610114309", "阎良区民政局", UnitKind.Department, DistrictCode, DistrictCode),
-        new("610114310", "阎良区交通运输局", UnitKind.Department, DistrictCode, DistrictCode),
-        new("610114311", "阎良区农业农村局", UnitKind.Department, DistrictCode, DistrictCode),
-        new("610114312", "西安市公安局阎良分局", UnitKind.Department, DistrictCode, DistrictCode),
-        new("610114313", "阎良区财政局", UnitKind.Department, DistrictCode, DistrictCode),
-        new("610114314", "阎良区退役军人事务局", UnitKind.Department, DistrictCode, DistrictCode),
-        new("610114315", "阎良区司法局", UnitKind.Department, DistrictCode, DistrictCode),
-        new("610114316", "阎良区水务局", UnitKind.Department, DistrictCode, DistrictCode),
-        new("610114317", "阎良区应急管理局", UnitKind.Department, DistrictCode, DistrictCode),
+        new("610114301", "阎良区人力资源和社会保障局", "阎人社", UnitKind.Department, DistrictCode, DistrictCode),
+        new("610114302", "阎良区住房和城乡建设局", "阎住建", UnitKind.Department, DistrictCode, DistrictCode),
+        new("610114303", "阎良区城市管理和综合执法局", "阎城管", UnitKind.Department, DistrictCode, DistrictCode),
+        new("610114304", "西安市自然资源和规划局阎良分局", "阎资规", UnitKind.Department, DistrictCode, DistrictCode),
+        new("610114305", "西安市生态环境局阎良分局", "阎环", UnitKind.Department, DistrictCode, DistrictCode),
+        new("610114306", "阎良区市场监督管理局", "阎市监", UnitKind.Department, DistrictCode, DistrictCode),
+        new("610114307", "阎良区教育局", "阎教", UnitKind.Department, DistrictCode, DistrictCode),
+        new("610114308", "阎良区卫生健康局", "阎卫健", UnitKind.Department, DistrictCode, DistrictCode),
+        new("610114309", "阎良区民政局", "阎民", UnitKind.Department, DistrictCode, DistrictCode),
+        new("610114310", "阎良区交通运输局", "阎交", UnitKind.Department, DistrictCode, DistrictCode),
+        new("610114311", "阎良区农业农村局", "阎农", UnitKind.Department, DistrictCode, DistrictCode),
+        new("610114312", "西安市公安局阎良分局", "阎公", UnitKind.Department, DistrictCode, DistrictCode),
+        new("610114313", "阎良区财政局", "阎财", UnitKind.Department, DistrictCode, DistrictCode),
+        new("610114314", "阎良区退役军人事务局", "阎退役", UnitKind.Department, DistrictCode, DistrictCode),
+        new("610114315", "阎良区司法局", "阎司", UnitKind.Department, DistrictCode, DistrictCode),
+        new("610114316", "阎良区水务局", "阎水", UnitKind.Department, DistrictCode, DistrictCode),
+        new("610114317", "阎良区应急管理局", "阎应急", UnitKind.Department, DistrictCode, DistrictCode),
 
-        new("610114401", "阎良区人民法院", UnitKind.PoliticalLegal, DistrictCode, null),
-        new("610114402", "阎良区人民检察院", UnitKind.PoliticalLegal, DistrictCode, null),
-        new("610114403", "中共阎良区委政法委员会", UnitKind.PoliticalLegal, DistrictCode, null),
-        new("610114501", "阎良区纪委监委", UnitKind.Discipline, DistrictCode, null),
+        new("610114401", "阎良区人民法院", "阎法", UnitKind.PoliticalLegal, DistrictCode, null),
+        new("610114402", "阎良区人民检察院", "阎检", UnitKind.PoliticalLegal, DistrictCode, null),
+        new("610114403", "中共阎良区委政法委员会", "阎政法", UnitKind.PoliticalLegal, DistrictCode, null),
+        new("610114501", "阎良区纪委监委", "阎纪", UnitKind.Discipline, DistrictCode, null),
     ];
 }

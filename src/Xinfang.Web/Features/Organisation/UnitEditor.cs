@@ -5,11 +5,11 @@ using Xinfang.Web.Data;
 
 namespace Xinfang.Web.Features.Organisation;
 
-public sealed record UnitInput(string Code, string Name, UnitKind Kind, Guid? ParentId, Guid? ReviewBodyId, bool IsActive = true);
+public sealed record UnitInput(string Code, string Name, UnitKind Kind, Guid? ParentId, Guid? ReviewBodyId, bool IsActive = true, string? Abbreviation = null);
 
-public sealed record UnitView(Guid Id, string Code, string Name, UnitKind Kind, string KindLabel, Guid? ParentId, Guid? ReviewBodyId, bool IsActive, int Version)
+public sealed record UnitView(Guid Id, string Code, string Name, string Abbreviation, UnitKind Kind, string KindLabel, Guid? ParentId, Guid? ReviewBodyId, bool IsActive, int Version)
 {
-    public static UnitView Of(Unit u) => new(u.Id, u.Code, u.Name, u.Kind, u.Kind.ToChinese(), u.ParentId, u.ReviewBodyId, u.IsActive, u.Version);
+    public static UnitView Of(Unit u) => new(u.Id, u.Code, u.Name, u.Abbreviation, u.Kind, u.Kind.ToChinese(), u.ParentId, u.ReviewBodyId, u.IsActive, u.Version);
 }
 
 /// <summary>Creates and changes units of the organisation tree; used by the admin pages and by /api/v1/units.</summary>
@@ -27,7 +27,7 @@ public sealed class UnitEditor(XinfangDb db)
             return error;
         }
 
-        var unit = new Unit(id, input.Code.Trim(), input.Name.Trim(), input.Kind, input.ParentId, input.ReviewBodyId);
+        var unit = new Unit(id, input.Code.Trim(), input.Name.Trim(), input.Kind, input.ParentId, input.ReviewBodyId, input.Abbreviation);
         db.Units.Add(unit);
         await db.SaveChangesAsync(cancellationToken);
         return UnitView.Of(unit);
@@ -52,7 +52,7 @@ public sealed class UnitEditor(XinfangDb db)
             return error;
         }
 
-        unit.Change(input.Code.Trim(), input.Name.Trim(), input.Kind, input.ParentId, input.ReviewBodyId, input.IsActive);
+        unit.Change(input.Code.Trim(), input.Name.Trim(), input.Kind, input.ParentId, input.ReviewBodyId, input.IsActive, input.Abbreviation);
         await db.SaveChangesAsync(cancellationToken);
         return UnitView.Of(unit);
     }

@@ -200,12 +200,530 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.HasAnnotation("Xinfang:NotAudited", true);
                 });
 
+            modelBuilder.Entity("Xinfang.Domain.Matters.Deadline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("days");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<int>("ExtensionDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("extension_days");
+
+                    b.Property<int>("ExtraDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("extra_days");
+
+                    b.Property<bool>("IsDuty")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_duty");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("matter_id");
+
+                    b.Property<bool>("Provisional")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("provisional");
+
+                    b.Property<bool>("RollForward")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("roll_forward");
+
+                    b.Property<int>("RuleVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rule_version");
+
+                    b.Property<DateOnly>("StartOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start_on");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deadline");
+
+                    b.HasIndex("MatterId")
+                        .HasDatabaseName("ix_deadline_matter_id");
+
+                    b.HasIndex("State", "DueOn")
+                        .HasDatabaseName("ix_deadline_state_due_on");
+
+                    b.HasIndex("State", "Provisional")
+                        .HasDatabaseName("ix_deadline_state_provisional");
+
+                    b.ToTable("deadline", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Domain.Matters.Matter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AcceptedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepted_on");
+
+                    b.Property<string>("Accused")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accused");
+
+                    b.Property<string>("CategoryCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_code");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Conclusion")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conclusion");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decline_reason");
+
+                    b.PrimitiveCollection<string>("Demands")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("demands");
+
+                    b.Property<int>("ExtensionDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("extension_days");
+
+                    b.PrimitiveCollection<string>("Flags")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("flags");
+
+                    b.Property<int>("Headcount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("headcount");
+
+                    b.Property<string>("Implementation")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("implementation");
+
+                    b.Property<bool>("IsAssigned")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_assigned");
+
+                    b.Property<DateOnly>("LastStepOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_step_on");
+
+                    b.Property<Guid?>("LocationUnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location_unit_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("QueryCodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("query_code_hash")
+                        .HasAnnotation("Xinfang:Sensitive", true);
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_on");
+
+                    b.Property<Guid?>("RecheckBodyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recheck_body_id");
+
+                    b.Property<string>("RecheckOpinion")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recheck_opinion");
+
+                    b.Property<Guid?>("ReferredToUnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("referred_to_unit_id");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_at");
+
+                    b.Property<Guid>("RegisteringUnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registering_unit_id");
+
+                    b.Property<Guid?>("RelatedMatterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("related_matter_id");
+
+                    b.Property<string>("RepeatCandidates")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("repeat_candidates");
+
+                    b.Property<Guid?>("RepeatOfId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("repeat_of_id");
+
+                    b.Property<Guid?>("ReviewBodyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_body_id");
+
+                    b.Property<string>("ReviewOpinion")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_opinion");
+
+                    b.Property<string>("RoutedBody")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("routed_body");
+
+                    b.Property<string>("RoutedTo")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("routed_to");
+
+                    b.Property<bool>("Simplified")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("simplified");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Superior")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("superior");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_id");
+
+                    b.Property<DateOnly?>("UnitReceivedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_received_on");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_matters");
+
+                    b.HasIndex("LocationUnitId")
+                        .HasDatabaseName("ix_matters_location_unit_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_matters_number");
+
+                    b.HasIndex("ReceivedOn")
+                        .HasDatabaseName("ix_matters_received_on");
+
+                    b.HasIndex("RecheckBodyId")
+                        .HasDatabaseName("ix_matters_recheck_body_id");
+
+                    b.HasIndex("ReferredToUnitId")
+                        .HasDatabaseName("ix_matters_referred_to_unit_id");
+
+                    b.HasIndex("RegisteringUnitId")
+                        .HasDatabaseName("ix_matters_registering_unit_id");
+
+                    b.HasIndex("ReviewBodyId")
+                        .HasDatabaseName("ix_matters_review_body_id");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_matters_unit_id");
+
+                    b.HasIndex("Status", "UnitId")
+                        .HasDatabaseName("ix_matters_status_unit_id");
+
+                    b.ToTable("matters", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Domain.Matters.MatterEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by");
+
+                    b.Property<string>("Data")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("data");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("matter_id");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("on");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_matter_event");
+
+                    b.HasIndex("MatterId", "Id")
+                        .HasDatabaseName("ix_matter_event_matter_id_id");
+
+                    b.ToTable("matter_event", (string)null);
+
+                    b.HasAnnotation("Xinfang:NotAudited", true);
+                });
+
+            modelBuilder.Entity("Xinfang.Domain.Matters.Notice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("DeliveredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivered_on");
+
+                    b.Property<string>("DeliveryMethod")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivery_method");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fields");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_by");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_on");
+
+                    b.Property<Guid>("IssuingUnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issuing_unit_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("matter_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient");
+
+                    b.Property<Guid?>("RecipientUnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient_unit_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.HasKey("Id")
+                        .HasName("pk_notice");
+
+                    b.HasIndex("IssuingUnitId")
+                        .HasDatabaseName("ix_notice_issuing_unit_id");
+
+                    b.HasIndex("MatterId")
+                        .HasDatabaseName("ix_notice_matter_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notice_number");
+
+                    b.ToTable("notice", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Domain.Matters.Petitioner", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address")
+                        .HasAnnotation("Xinfang:Sensitive", true);
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("birth_date");
+
+                    b.Property<string>("IdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id_number")
+                        .HasAnnotation("Xinfang:Sensitive", true);
+
+                    b.Property<bool>("IsRepresentative")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_representative");
+
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("matter_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("order");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone")
+                        .HasAnnotation("Xinfang:Sensitive", true);
+
+                    b.Property<string>("Sex")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sex");
+
+                    b.HasKey("Id")
+                        .HasName("pk_petitioner");
+
+                    b.HasIndex("IdNumber")
+                        .HasDatabaseName("ix_petitioner_id_number");
+
+                    b.HasIndex("MatterId")
+                        .HasDatabaseName("ix_petitioner_matter_id");
+
+                    b.HasIndex("Phone")
+                        .HasDatabaseName("ix_petitioner_phone");
+
+                    b.ToTable("petitioner", (string)null);
+                });
+
             modelBuilder.Entity("Xinfang.Domain.Organisation.Unit", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
+
+                    b.Property<string>("Abbreviation")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("abbreviation");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -256,6 +774,25 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_units_review_body_id");
 
                     b.ToTable("units", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.Counter", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("value");
+
+                    b.HasKey("Scope")
+                        .HasName("pk_counters");
+
+                    b.ToTable("counters", (string)null);
+
+                    b.HasAnnotation("Xinfang:NotAudited", true);
                 });
 
             modelBuilder.Entity("Xinfang.Web.Features.Accounts.StaffUser", b =>
@@ -434,6 +971,247 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Xinfang.Web.Features.Calendar.CalendarDayRecord", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Date")
+                        .HasName("pk_calendar_days");
+
+                    b.HasIndex("Year")
+                        .HasDatabaseName("ix_calendar_days_year");
+
+                    b.ToTable("calendar_days", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Features.Calendar.CalendarYearRecord", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Year")
+                        .HasName("pk_calendar_years");
+
+                    b.ToTable("calendar_years", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Features.Calendar.PeriodRuleHistory", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Article")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("article");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("days");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("RollForward")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("roll_forward");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_period_rule_history");
+
+                    b.HasIndex("Code", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_period_rule_history_code_version");
+
+                    b.ToTable("period_rule_history", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Features.Calendar.PeriodRuleRecord", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Article")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("article");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("days");
+
+                    b.Property<bool>("IsStatutory")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_statutory");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("RollForward")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("roll_forward");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Code")
+                        .HasName("pk_period_rules");
+
+                    b.ToTable("period_rules", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Features.Categories.CategoryRecord", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_code");
+
+                    b.HasKey("Code")
+                        .HasName("pk_categories");
+
+                    b.HasIndex("ParentCode")
+                        .HasDatabaseName("ix_categories_parent_code");
+
+                    b.ToTable("categories", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Features.Matters.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("response");
+
+                    b.HasKey("UserName", "Key")
+                        .HasName("pk_idempotency_keys");
+
+                    b.ToTable("idempotency_keys", (string)null);
+
+                    b.HasAnnotation("Xinfang:NotAudited", true);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -491,6 +1269,146 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("Xinfang.Domain.Matters.Deadline", b =>
+                {
+                    b.HasOne("Xinfang.Domain.Matters.Matter", null)
+                        .WithMany("Deadlines")
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_deadline_matters_matter_id");
+                });
+
+            modelBuilder.Entity("Xinfang.Domain.Matters.Matter", b =>
+                {
+                    b.HasOne("Xinfang.Domain.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("LocationUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_matters_units_location_unit_id");
+
+                    b.HasOne("Xinfang.Domain.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("RecheckBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_matters_units_recheck_body_id");
+
+                    b.HasOne("Xinfang.Domain.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("ReferredToUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_matters_units_referred_to_unit_id");
+
+                    b.HasOne("Xinfang.Domain.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("RegisteringUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_matters_units_registering_unit_id");
+
+                    b.HasOne("Xinfang.Domain.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_matters_units_review_body_id");
+
+                    b.HasOne("Xinfang.Domain.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_matters_units_unit_id");
+
+                    b.OwnsMany("Xinfang.Domain.Matters.Evaluation", "Evaluations", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("By")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("by");
+
+                            b1.Property<string>("Comment")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("comment");
+
+                            b1.Property<Guid>("MatterId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("matter_id");
+
+                            b1.Property<DateOnly>("On")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("on");
+
+                            b1.Property<string>("Rating")
+                                .IsRequired()
+                                .HasMaxLength(24)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("rating");
+
+                            b1.Property<string>("Target")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("target");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_matter_evaluations");
+
+                            b1.HasIndex("MatterId")
+                                .HasDatabaseName("ix_matter_evaluations_matter_id");
+
+                            b1.ToTable("matter_evaluations", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MatterId")
+                                .HasConstraintName("fk_matter_evaluations_matters_matter_id");
+                        });
+
+                    b.Navigation("Evaluations");
+                });
+
+            modelBuilder.Entity("Xinfang.Domain.Matters.MatterEvent", b =>
+                {
+                    b.HasOne("Xinfang.Domain.Matters.Matter", null)
+                        .WithMany("Events")
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_matter_event_matters_matter_id");
+                });
+
+            modelBuilder.Entity("Xinfang.Domain.Matters.Notice", b =>
+                {
+                    b.HasOne("Xinfang.Domain.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("IssuingUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notice_units_issuing_unit_id");
+
+                    b.HasOne("Xinfang.Domain.Matters.Matter", null)
+                        .WithMany("Notices")
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notice_matters_matter_id");
+                });
+
+            modelBuilder.Entity("Xinfang.Domain.Matters.Petitioner", b =>
+                {
+                    b.HasOne("Xinfang.Domain.Matters.Matter", null)
+                        .WithMany("Petitioners")
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_petitioner_matters_matter_id");
+                });
+
             modelBuilder.Entity("Xinfang.Domain.Organisation.Unit", b =>
                 {
                     b.HasOne("Xinfang.Domain.Organisation.Unit", null)
@@ -514,6 +1432,41 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_users_units_unit_id");
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Features.Calendar.CalendarDayRecord", b =>
+                {
+                    b.HasOne("Xinfang.Web.Features.Calendar.CalendarYearRecord", null)
+                        .WithMany("Days")
+                        .HasForeignKey("Year")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_calendar_days_calendar_years_year");
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Features.Categories.CategoryRecord", b =>
+                {
+                    b.HasOne("Xinfang.Web.Features.Categories.CategoryRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ParentCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_categories_categories_parent_code");
+                });
+
+            modelBuilder.Entity("Xinfang.Domain.Matters.Matter", b =>
+                {
+                    b.Navigation("Deadlines");
+
+                    b.Navigation("Events");
+
+                    b.Navigation("Notices");
+
+                    b.Navigation("Petitioners");
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Features.Calendar.CalendarYearRecord", b =>
+                {
+                    b.Navigation("Days");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,16 @@
+using Xinfang.Domain.Organisation;
+
+namespace Xinfang.Domain.Matters;
+
+/// <summary>
+/// Everything a decision may look at besides the matter: who acts, what day it is, the clocks, the organisation tree
+/// and the content categories. Passed in, never fetched: decisions stay pure and repeatable.
+/// </summary>
+public sealed record DecisionContext(Actor Actor, DateOnly Today, Clocks Clocks, IReadOnlyDictionary<Guid, Unit> Units)
+{
+    public IReadOnlySet<string> Categories { get; init; } = new HashSet<string>();
+
+    public Unit? UnitOf(Guid? id) => id is { } v && Units.TryGetValue(v, out var unit) && unit.IsActive ? unit : null;
+
+    public string NameOf(Guid? id) => id is { } v && Units.TryGetValue(v, out var unit) ? unit.Name : "";
+}

@@ -1,0 +1,196 @@
+using Xinfang.Domain.Deadlines;
+using Xinfang.Domain.Intake;
+using Xinfang.Domain.Shared;
+
+namespace Xinfang.Domain.Matters;
+
+/// <summary>At the unit: accept or object, handle, extend, conclude, deliver, implement; and the petitioner's evaluation.</summary>
+public static partial class Lifecycle
+{
+    private static Result<MatterChange> DecideAccept(Step step, Accept command)
+    {
+        var matter = step.Matter;
+        if (command.Simplified && !matter.Has(MatterFlag.FirstTime))
+        {
+            // 《信访事项简易办理办法（试行）》: only first-time petitions (初次信访) qualify.
+            return MatterErrors.Invalid("matter.simplified-not-eligible", "简易办理只适用于初次信访事项（初信初访），本事项未标记为初信初访。", "simplified");
+        }
+
+        // Accepting after the 15 days is allowed: 第四十四条 sanctions a late notice, it does not forbid accepting.
+        var notice = matter.OpenDeadline(PeriodRules.AcceptanceNotice);
+        var late = notice is not null && step.On > notice.DueOn;
+        var handling = matter.IsAssigned
+            ? null // the assigning bureau's report-back date is the handling clock (第二十二条第一款第三项)
+            : step.Context.Clocks.Open(command.Simplified ? PeriodRules.HandlingSimplified : PeriodRules.Handling, step.On, matter.Qualifiers);
+        return step.Change(command, command.Note) with
+        {
+            Closed = [PeriodRules.AcceptanceNotice],
+            Cancelled = [PeriodRules.Objection],
+            Opened = handling is null ? [] : [handling],
+            Notices = [step.Notice(NoticeKind.AcceptanceNotice, Recipient.Petitioner, matter.UnitId!.Value)],
+            Data = Data(("simplified", command.Simplified ? true : null), ("late", late ? true : null)),
+        };
+    }
+
+    private static Result<MatterChange> DecideObjection(Step step, RaiseObjection command)
+    {
+        if (string.IsNullOrWhiteSpace(command.Reason))
+        {
+            return MatterErrors.Invalid("matter.reason-required", "请写明不属于本单位职权范围的具体理由（第二十三条第三款）。", "reason");
+        }
+
+        var window = step.Matter.OpenDeadline(PeriodRules.Objection);
+        if (window is not null && step.On > window.DueOn)
+        {
+            return MatterErrors.DeadlinePassed("提出异议（收到之日起 5 个工作日）", window.DueOn, "已不能退回，请依法受理办理，或与信访部门协商。");
+        }
+
+        // The bureau's 15 days run from its own receipt (第二十二条): a transfer that comes back does not restart
+        // them, so the original disposal clock is reopened as it was.
+        return step.Change(command, command.Reason) with
+        {
+            Holder = null,
+            Cancelled = [PeriodRules.AcceptanceNotice, PeriodRules.Objection, Deadline.Assigned],
+            Reopened = [PeriodRules.Dispose],
+            Notices = [step.Notice(NoticeKind.ObjectionLetter, Recipient.Bureau, step.Matter.UnitId!.Value, step.Matter.RegisteringUnitId,
+                new Dictionary<string, string> { ["异议理由"] = command.Reason.Trim() })],
+        };
+    }
+
+    private static Result<MatterChange> DecideExtend(Step step, Extend command)
+    {
+        if (command.Days is < 1 or > 30)
+        {
+            return MatterErrors.Invalid("matter.extension-too-long", "延期不得超过 30 日（第三十四条），请填写 1 到 30 之间的天数。", "days");
+        }
+
+        if (string.IsNullOrWhiteSpace(command.Reason))
+        {
+            return MatterErrors.Invalid("matter.reason-required", "请写明延期理由，理由将告知信访人（第三十四条）。", "reason");
+        }
+
+        var handling = step.Matter.OpenDeadline(step.Matter.HandlingCode);
+        if (handling is null)
+        {
+            return Error.Conflict("matter.no-handling-clock", "没有可延期的办理期限", "本事项没有正在计算的办理期限。");
+        }
+
+        if (step.On > handling.DueOn)
+        {
+            return MatterErrors.DeadlinePassed("办理", handling.DueOn, "延期须在办理期限届满前批准，本事项已超期。");
+        }
+
+        var extended = Periods.Due(step.Context.Clocks.Calendar, handling.DueOn, command.Days, PeriodKind.Calendar);
+        return step.Change(command, command.Reason) with
+        {
+            Rescheduled = [new Rescheduled(handling.Code, handling.DueOn, extended.Due, extended.Provisional, $"经批准延期 {command.Days} 日")],
+            Notices = [step.Notice(NoticeKind.ExtensionNotice, Recipient.Petitioner, step.Matter.UnitId!.Value, extra: new Dictionary<string, string>
+            {
+                ["延期理由"] = command.Reason.Trim(),
+                ["延期天数"] = command.Days.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["原办理期限"] = Chinese(handling.DueOn),
+                ["延期后办理期限"] = Chinese(extended.Due),
+            })],
+            Data = Data(("days", command.Days), ("from", handling.DueOn), ("to", extended.Due)),
+        };
+    }
+
+    private static Result<MatterChange> DecideLog(Step step, AddLog command)
+    {
+        if (string.IsNullOrWhiteSpace(command.Note))
+        {
+            return MatterErrors.Invalid("matter.note-required", "请填写办理情况。", "note");
+        }
+
+        if (command.Note.Length > Limits.Note)
+        {
+            return MatterErrors.Invalid("matter.note-too-long", $"办理情况不超过 {Limits.Note} 字。", "note");
+        }
+
+        return step.Change(command, command.Note) with { Data = Data(("kind", command.Kind)) };
+    }
+
+    private static Result<MatterChange> DecideConclude(Step step, Conclude command)
+    {
+        if (ConclusionRules.Check(step.Matter, command) is { } invalid)
+        {
+            return invalid;
+        }
+
+        // A handler's opinion is a draft until the unit head approves it; a unit head's is issued at once (API.md "Who").
+        var issuedNow = step.Parties.HasFlag(Party.UnitHead);
+        var change = step.Change(command, command.Opinion) with { Data = Data(("outcome", command.Outcome), ("draft", issuedNow ? null : true)) };
+        return issuedNow ? Issue(step, change, command.Outcome) : change with { To = step.From };
+    }
+
+    private static Result<MatterChange> DecideApproval(Step step, ApproveConclusion command) =>
+        Issue(step, step.Change(command, command.Note), step.Matter.Conclusion!.Outcome);
+
+    /// <summary>The opinion is issued: the handling clock is met (or late), and the document goes to the petitioner.</summary>
+    private static MatterChange Issue(Step step, MatterChange change, Outcome outcome)
+    {
+        var kind = outcome switch
+        {
+            Outcome.Mediated => NoticeKind.MediationAgreement,
+            Outcome.Replied => NoticeKind.Reply,
+            Outcome.Support or Outcome.Explain or Outcome.Reject => NoticeKind.HandlingOpinion,
+        };
+        return change with
+        {
+            To = MatterStatus.Concluded,
+            Closed = [step.Matter.HandlingCode],
+            Notices = [step.Notice(kind, Recipient.Petitioner, step.Matter.UnitId!.Value)],
+        };
+    }
+
+    private static Result<MatterChange> DecideDelivery(Step step, Deliver command)
+    {
+        var notice = step.Matter.Notices.FirstOrDefault(n => n.Id == command.NoticeId);
+        if (notice is null)
+        {
+            return Error.NotFound("notice.not-found", "该事项没有这份文书。");
+        }
+
+        if (notice.DeliveredOn is not null)
+        {
+            return Error.Conflict("notice.already-delivered", "文书已送达", $"{notice.Kind.ToChinese()}（{notice.Number}）已于 {notice.DeliveredOn:yyyy-MM-dd} 送达。");
+        }
+
+        // "Whoever issued the notice" delivers it: the bureau's registrar for the bureau's, the unit's staff for theirs.
+        var issuerParty = notice.IssuingUnitId == step.Matter.RegisteringUnitId && step.Parties.HasFlag(Party.Registrar)
+            || notice.IssuingUnitId == step.Context.Actor.UnitId;
+        if (!issuerParty)
+        {
+            return MatterErrors.Forbidden(MatterAction.Deliver);
+        }
+
+        // The petitioner's windows count from delivery, not from issue (第三十五条、第三十六条).
+        var opens = notice.Kind.StartsReviewWindow()
+            ? step.Context.Clocks.Open(PeriodRules.ReviewRequest, step.On, isDuty: false)
+            : notice.Kind == NoticeKind.ReviewOpinion
+                ? step.Context.Clocks.Open(PeriodRules.RecheckRequest, step.On, isDuty: false)
+                : null;
+        return step.Change(command, null) with
+        {
+            Opened = opens is null ? [] : [opens],
+            Data = Data(("noticeId", notice.Id), ("number", notice.Number), ("method", command.Method)),
+        };
+    }
+
+    private static Result<MatterChange> DecideImplementation(Step step, Implement command) =>
+        string.IsNullOrWhiteSpace(command.Note)
+            ? MatterErrors.Invalid("matter.note-required", "请写明落实了什么、如何落实。", "note")
+            : step.Change(command, command.Note);
+
+    private static Result<MatterChange> DecideEvaluation(Step step, Evaluate command)
+    {
+        if (step.Matter.Evaluations.Any(e => e.Target == command.Target))
+        {
+            return Error.Conflict("matter.already-evaluated", "已评价", $"信访人已对{command.Target.ToChinese()}作出评价。");
+        }
+
+        return step.Change(command, command.Comment) with { Data = Data(("target", command.Target), ("rating", command.Rating)) };
+    }
+
+    private static string Chinese(DateOnly date) => date.ToString("yyyy年M月d日", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using Xinfang.Domain.Intake;
+
+namespace Xinfang.Domain.Matters;
+
+/// <summary>
+/// The merge fields of a notice (REFERENCE.md §5.4): what every notice says about the matter, plus what this kind
+/// adds (the unit it went to, the reason, the remedy). A notice to a unit about an accusation leaves the accuser's
+/// identity out (第三十条第三款).
+/// </summary>
+public static class NoticeContent
+{
+    public static IReadOnlyDictionary<string, string> Fields(Matter matter, NoticeKind kind, Recipient recipient, Guid issuingUnitId, DecisionContext context,
+                                                           DateOnly on, IReadOnlyDictionary<string, string>? extra)
+    {
+        var confidential = matter.Purpose == Purpose.Accusation && recipient != Recipient.Petitioner;
+        var fields = new Dictionary<string, string>
+        {
+            ["文书"] = kind.ToChinese(),
+            ["信访件编号"] = matter.Number,
+            ["信访人"] = confidential ? "（检举控告人信息保密）" : Petitioners(matter),
+            ["信访日期"] = Date(matter.ReceivedOn),
+            ["信访形式"] = matter.Channel.ToChinese(),
+            ["信访目的"] = matter.Purpose.ToChinese(),
+            ["事项"] = matter.Title,
+            ["诉求"] = string.Join("；", matter.Demands.Select((d, i) => $"{i + 1}. {d}")),
+            ["发文单位"] = context.NameOf(issuingUnitId),
+        };
+
+        if (Remedy(matter, kind, context, on) is { } remedy)
+        {
+            fields["救济途径"] = remedy;
+        }
+
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            fields[key] = value;
+        }
+
+        return fields;
+    }
+
+    /// <summary>The remedy clause: where and by when the petitioner may ask for review or recheck, or that the matter is final.</summary>
+    private static string? Remedy(Matter matter, NoticeKind kind, DecisionContext context, DateOnly on) => kind switch
+    {
+        NoticeKind.HandlingOpinion =>
+            $"如不服本处理意见，可自收到本意见书之日起三十日内向{Named(context.UnitOf(matter.UnitId)?.ReviewBodyId, context)}提出复查请求（《信访工作条例》第三十五条）。",
+        NoticeKind.ReviewOpinion =>
+            $"如不服本复查意见，可自收到本意见书之日起三十日内向{Named(context.UnitOf(matter.ReviewBodyId)?.ReviewBodyId, context)}提出复核请求（《信访工作条例》第三十六条）。",
+        NoticeKind.RecheckOpinion =>
+            "本复核意见为最终意见。信访人仍以同一事实和理由提出投诉请求的，各级信访部门和其他机关、单位不再受理（《信访工作条例》第三十六条第三款）。",
+        NoticeKind.AcceptanceNotice =>
+            $"本机关已于{Date(on)}受理，将在六十日内办结（简易办理的，十个工作日内）。",
+        _ => null,
+    };
+
+    private static string Named(Guid? unitId, DecisionContext context) => context.NameOf(unitId) is { Length: > 0 } name ? name : "上一级机关";
+
+    private static string Petitioners(Matter matter) =>
+        matter.Petitioners.Count == 0 ? "（匿名）" : string.Join("、", matter.Petitioners.OrderBy(p => p.Order).Select(p => p.Name))
+            + (matter.Headcount > matter.Petitioners.Count ? $" 等 {matter.Headcount} 人" : "");
+
+    private static string Date(DateOnly date) => date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,131 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Xinfang.Domain.Matters;
+using Xinfang.Domain.Organisation;
+using Xinfang.Web.Features.Audit;
+
+namespace Xinfang.Web.Data.Configurations;
+
+public sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
+{
+    public void Configure(EntityTypeBuilder<Matter> builder)
+    {
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.Number).HasMaxLength(40);
+        builder.HasIndex(m => m.Number).IsUnique();
+        builder.Property(m => m.Version).IsConcurrencyToken();
+        builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(24);
+        builder.Property(m => m.Channel).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.Purpose).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.CategoryCode).HasMaxLength(64);
+        builder.Property(m => m.Title).HasMaxLength(Limits.Title);
+        builder.Property(m => m.Content).HasMaxLength(Limits.Content);
+        builder.PrimitiveCollection(m => m.Demands);
+        builder.PrimitiveCollection(m => m.Flags).ElementType().HasConversion<string>();
+        builder.Property(m => m.QueryCodeHash).HasMaxLength(64).HasAnnotation(AuditRecorder.Sensitive, true);
+        builder.Property(m => m.RoutedTo).HasConversion<string>().HasMaxLength(32);
+        builder.Property(m => m.RoutedBody).HasMaxLength(200);
+        builder.Property(m => m.DeclineReason).HasConversion<string>().HasMaxLength(32);
+        builder.Property(m => m.Accused).AsJson();
+        builder.Property(m => m.Superior).AsJson();
+        builder.Property(m => m.Conclusion).AsJson();
+        builder.Property(m => m.Implementation).AsJson();
+        builder.Property(m => m.ReviewOpinion).AsJson();
+        builder.Property(m => m.RecheckOpinion).AsJson();
+        builder.Property(m => m.RepeatCandidates).AsJson();
+
+        foreach (var unit in new[] { nameof(Matter.RegisteringUnitId), nameof(Matter.UnitId), nameof(Matter.ReviewBodyId),
+                     nameof(Matter.RecheckBodyId), nameof(Matter.ReferredToUnitId), nameof(Matter.LocationUnitId) })
+        {
+            builder.HasOne<Unit>().WithMany().HasForeignKey(unit).OnDelete(DeleteBehavior.Restrict);
+        }
+
+        builder.HasIndex(m => new { m.Status, m.UnitId });
+        builder.HasIndex(m => m.ReceivedOn);
+        builder.HasIndex(m => m.ReviewBodyId);
+        builder.HasIndex(m => m.RecheckBodyId);
+
+        builder.HasMany(m => m.Petitioners).WithOne().HasForeignKey(p => p.MatterId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(m => m.Deadlines).WithOne().HasForeignKey(d => d.MatterId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(m => m.Notices).WithOne().HasForeignKey(n => n.MatterId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(m => m.Events).WithOne().HasForeignKey(e => e.MatterId).OnDelete(DeleteBehavior.Cascade);
+        builder.OwnsMany(m => m.Evaluations, e =>
+        {
+            e.ToTable("matter_evaluations");
+            e.WithOwner().HasForeignKey("MatterId");
+            e.Property<int>("Id");
+            e.HasKey("Id");
+            e.Property(v => v.Target).HasConversion<string>().HasMaxLength(16);
+            e.Property(v => v.Rating).HasConversion<string>().HasMaxLength(24);
+            e.Property(v => v.Comment).HasMaxLength(1000);
+            e.Property(v => v.By).HasMaxLength(128);
+        });
+    }
+}
+
+public sealed class PetitionerConfiguration : IEntityTypeConfiguration<Petitioner>
+{
+    public void Configure(EntityTypeBuilder<Petitioner> builder)
+    {
+        builder.HasKey(p => p.Id);
+        // Ids come from the domain (Guid v7): a new child found in a collection must be inserted, not updated.
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Name).HasMaxLength(Limits.Name);
+        builder.Property(p => p.IdNumber).HasMaxLength(18).HasAnnotation(AuditRecorder.Sensitive, true);
+        builder.Property(p => p.Phone).HasMaxLength(32).HasAnnotation(AuditRecorder.Sensitive, true);
+        builder.Property(p => p.Address).HasMaxLength(Limits.Address).HasAnnotation(AuditRecorder.Sensitive, true);
+        builder.Property(p => p.Sex).HasConversion<string>().HasMaxLength(8);
+        builder.HasIndex(p => p.IdNumber);
+        builder.HasIndex(p => p.Phone);
+    }
+}
+
+public sealed class DeadlineConfiguration : IEntityTypeConfiguration<Deadline>
+{
+    public void Configure(EntityTypeBuilder<Deadline> builder)
+    {
+        builder.HasKey(d => d.Id);
+        // Ids come from the domain (Guid v7): a new child found in a collection must be inserted, not updated.
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.Code).HasMaxLength(48);
+        builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(d => d.State).HasConversion<string>().HasMaxLength(16);
+        builder.Ignore(d => d.IsFixed);
+        builder.HasIndex(d => new { d.State, d.DueOn });
+        builder.HasIndex(d => new { d.State, d.Provisional });
+    }
+}
+
+public sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
+{
+    public void Configure(EntityTypeBuilder<Notice> builder)
+    {
+        builder.HasKey(n => n.Id);
+        // Ids come from the domain (Guid v7): a new child found in a collection must be inserted, not updated.
+        builder.Property(n => n.Id).ValueGeneratedNever();
+        builder.Property(n => n.Kind).HasConversion<string>().HasMaxLength(32);
+        builder.Property(n => n.Number).HasMaxLength(64);
+        builder.HasIndex(n => n.Number).IsUnique();
+        builder.Property(n => n.Recipient).HasConversion<string>().HasMaxLength(16);
+        builder.Property(n => n.DeliveryMethod).HasConversion<string>().HasMaxLength(16);
+        builder.Property(n => n.IssuedBy).HasMaxLength(128);
+        builder.Property(n => n.Sha256).HasMaxLength(64).IsFixedLength();
+        builder.HasOne<Unit>().WithMany().HasForeignKey(n => n.IssuingUnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class MatterEventConfiguration : IEntityTypeConfiguration<MatterEvent>
+{
+    public void Configure(EntityTypeBuilder<MatterEvent> builder)
+    {
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Action).HasConversion<string>().HasMaxLength(24);
+        builder.Property(e => e.From).HasConversion<string>().HasMaxLength(24);
+        builder.Property(e => e.To).HasConversion<string>().HasMaxLength(24);
+        builder.Property(e => e.By).HasMaxLength(128);
+        builder.HasIndex(e => new { e.MatterId, e.Id });
+        // The history is itself the matter's record of what happened; the audit trail already covers the row.
+        builder.HasAnnotation(AuditRecorder.NotAudited, true);
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Xinfang.Domain.Deadlines;
+using Xinfang.Domain.Shared;
+using Xinfang.Web.Data;
+
+namespace Xinfang.Web.Features.Calendar;
+
+public sealed record PeriodRuleView(string Code, string Name, int Days, PeriodKind Kind, bool RollForward, string Article, int Version, bool IsStatutory);
+
+/// <summary>
+/// Administrators change the days of a rule or add local rules (e.g. <c>dispose.urgent</c> 7 days). Each change
+/// raises the version and is kept in the history; a deadline keeps the version it was computed with, so changing
+/// a rule never moves a running clock.
+/// </summary>
+public sealed class PeriodRuleEditor(XinfangDb db, ClockService clocks, TimeProvider time)
+{
+    public async Task<IReadOnlyList<PeriodRuleView>> ListAsync(CancellationToken cancellationToken = default) =>
+        (await db.Set<PeriodRuleRecord>().AsNoTracking().OrderByDescending(r => r.IsStatutory).ThenBy(r => r.Code).ToListAsync(cancellationToken))
+            .Select(View).ToList();
+
+    public async Task<Result<PeriodRuleView>> SaveAsync(PeriodRule input, CancellationToken cancellationToken = default)
+    {
+        var checkedRule = PeriodRules.Validate(input);
+        if (!checkedRule.TryGet(out var rule, out var error))
+        {
+            return error;
+        }
+
+        await using var transaction = await db.BeginSerializedAsync(cancellationToken);
+        var record = await db.Set<PeriodRuleRecord>().SingleOrDefaultAsync(r => r.Code == rule.Code, cancellationToken);
+        if (record is null)
+        {
+            record = new PeriodRuleRecord { Code = rule.Code, Version = 0, IsStatutory = false };
+            db.Add(record);
+        }
+
+        record.Name = rule.Name.Trim();
+        record.Days = rule.Days;
+        record.Kind = rule.Kind;
+        record.RollForward = rule.RollForward;
+        record.Article = rule.Article.Trim();
+        record.Version++;
+        db.Add(History(record.ToDomain(), time.GetUtcNow().UtcDateTime, db.Actor.Name));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        clocks.Invalidate();
+        return View(record);
+    }
+
+    public static PeriodRuleHistory History(PeriodRule rule, DateTime at, string by) => new()
+    {
+        Code = rule.Code, Version = rule.Version, Name = rule.Name, Days = rule.Days, Kind = rule.Kind, RollForward = rule.RollForward,
+        Article = rule.Article, ChangedAt = at, ChangedBy = by,
+    };
+
+    private static PeriodRuleView View(PeriodRuleRecord r) => new(r.Code, r.Name, r.Days, r.Kind, r.RollForward, r.Article, r.Version, r.IsStatutory);
+}

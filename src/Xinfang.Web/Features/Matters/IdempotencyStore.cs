@@ -1,0 +1,90 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Xinfang.Domain.Matters;
+using Xinfang.Domain.Shared;
+using Xinfang.Web.Data;
+using Xinfang.Web.Features.Audit;
+using Xinfang.Web.Infrastructure;
+
+namespace Xinfang.Web.Features.Matters;
+
+/// <summary>The first answer to a registration sent with an <c>Idempotency-Key</c>, kept so that a retry gets the same answer.</summary>
+public sealed class IdempotencyRecord
+{
+    public string UserName { get; set; } = "";
+
+    public string Key { get; set; } = "";
+
+    public string RequestHash { get; set; } = "";
+
+    /// <summary>The response, encrypted: it carries the query code, which is otherwise stored only as a hash.</summary>
+    public string Response { get; set; } = "";
+
+    public DateTime CreatedAt { get; set; }
+}
+
+public sealed class IdempotencyConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyRecord> builder)
+    {
+        builder.ToTable("idempotency_keys");
+        builder.HasKey(r => new { r.UserName, r.Key });
+        builder.Property(r => r.UserName).HasMaxLength(128);
+        builder.Property(r => r.Key).HasMaxLength(IdempotencyStore.MaxKeyLength);
+        builder.Property(r => r.RequestHash).HasMaxLength(64);
+        builder.HasAnnotation(AuditRecorder.NotAudited, true);
+    }
+}
+
+/// <summary>
+/// Idempotent registration: a retry with the same key and the same body returns the first result and registers
+/// nothing; the same key with a different body is refused. Looked up under the same lock as the registration, so
+/// two concurrent retries cannot both register.
+/// </summary>
+public sealed class IdempotencyStore(XinfangDb db, IDataProtectionProvider protection, TimeProvider time)
+{
+    public const int MaxKeyLength = 100;
+
+    private readonly IDataProtector _protector = protection.CreateProtector("Xinfang.Idempotency");
+
+    public async Task<Result<MatterView>?> FindAsync(string userName, string key, RegistrationInput input, CancellationToken cancellationToken)
+    {
+        var record = await db.Set<IdempotencyRecord>().AsNoTracking().SingleOrDefaultAsync(r => r.UserName == userName && r.Key == key, cancellationToken);
+        if (record is null)
+        {
+            return null;
+        }
+
+        if (record.RequestHash != Hash(input))
+        {
+            return Error.Validation("idempotency.key-reused", $"Idempotency-Key “{key}” 已用于另一份不同的登记内容，请为新的登记使用新的键。", "Idempotency-Key");
+        }
+
+        return JsonSerializer.Deserialize<MatterView>(_protector.Unprotect(record.Response), Json)!;
+    }
+
+    public void Remember(string userName, string key, RegistrationInput input, MatterView response) => db.Add(new IdempotencyRecord
+    {
+        UserName = userName,
+        Key = key,
+        RequestHash = Hash(input),
+        Response = _protector.Protect(JsonSerializer.Serialize(response, Json)),
+        CreatedAt = time.GetUtcNow().UtcDateTime,
+    });
+
+    private static readonly JsonSerializerOptions Json = CreateJson();
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions();
+        WebSetup.Configure(options);
+        return options;
+    }
+
+    private static string Hash(RegistrationInput input) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(input, Json))));
+}

@@ -1,0 +1,141 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Xinfang.Domain.Intake;
+using Xinfang.Domain.Matters;
+using Xinfang.Domain.Shared;
+using Xinfang.Web.Features.Accounts;
+using Xinfang.Web.Infrastructure;
+
+namespace Xinfang.Web.Features.Matters;
+
+/// <summary>
+/// <c>/api/v1/matters</c>: registration, queries, and one POST per transition of LIFECYCLE.md. Request bodies are the
+/// domain commands themselves; every action honours <c>If-Match</c> and answers with the matter and its new ETag.
+/// </summary>
+public static class MatterEndpoints
+{
+    public static RouteGroupBuilder MapMatters(this RouteGroupBuilder api)
+    {
+        var matters = api.MapGroup("/matters").WithTags("信访事项").RequireAuthorization(Policies.Staff);
+        matters.MapPost("/", RegisterAsync);
+        matters.MapGet("/", ListAsync);
+        matters.MapGet("/{id:guid}", GetAsync);
+        matters.MapGet("/{id:guid}/notices", async (Guid id, MatterWorkflow workflow, CancellationToken ct) =>
+            (await workflow.GetAsync(id, ct)).TryGet(out var view, out var error) ? Results.Ok(view.Notices) : error.ToProblem());
+
+        Action<Transfer>(matters, "transfer");
+        Action<Assign>(matters, "assign");
+        Action<RouteOut>(matters, "route");
+        Action<Refer>(matters, "refer");
+        Action<Decline>(matters, "decline");
+        Action<SelfHandle>(matters, "self-handle");
+        Action<Accept>(matters, "accept");
+        Action<RaiseObjection>(matters, "object");
+        Action<Extend>(matters, "extend");
+        Action<AddLog>(matters, "log");
+        Action<Conclude>(matters, "conclude");
+        Action<ApproveConclusion>(matters, "approve-conclusion");
+        Action<Deliver>(matters, "deliver");
+        Action<Implement>(matters, "implement");
+        Action<Evaluate>(matters, "evaluate");
+        Action<RequestReview>(matters, "request-review");
+        Action<ConcludeReview>(matters, "conclude-review");
+        Action<RequestRecheck>(matters, "request-recheck");
+        Action<HoldHearing>(matters, "hearing");
+        Action<ConcludeRecheck>(matters, "conclude-recheck");
+        Action<CloseMatter>(matters, "close");
+        return api;
+    }
+
+    private static void Action<T>(RouteGroupBuilder matters, string name) where T : MatterCommand =>
+        matters.MapPost($"/{{id:guid}}/{name}", async Task<Results<Ok<MatterView>, ProblemHttpResult>> (
+            Guid id, T command, HttpContext http, MatterWorkflow workflow, CancellationToken ct) =>
+                Respond(http, await workflow.ActAsync(id, command, ETags.Parse(http.Request), ct)))
+            .WithName($"matter-{name}");
+
+    private static async Task<Results<Created<MatterView>, ProblemHttpResult>> RegisterAsync(
+        RegistrationInput input, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpContext http, MatterWorkflow workflow, CancellationToken ct)
+    {
+        if (idempotencyKey is { Length: 0 or > IdempotencyStore.MaxKeyLength })
+        {
+            return Error.Validation("idempotency.key-invalid", $"Idempotency-Key 应为 1 到 {IdempotencyStore.MaxKeyLength} 个字符。", "Idempotency-Key").ToProblem();
+        }
+
+        var result = await workflow.RegisterAsync(input, idempotencyKey, ct);
+        if (!result.TryGet(out var view, out var error))
+        {
+            return error.ToProblem();
+        }
+
+        http.Response.Headers.ETag = ETags.Of(view.Version);
+        return TypedResults.Created($"/api/v1/matters/{view.Id}", view);
+    }
+
+    private static async Task<Results<Ok<MatterView>, ProblemHttpResult>> GetAsync(Guid id, HttpContext http, MatterWorkflow workflow, CancellationToken ct) =>
+        Respond(http, await workflow.GetAsync(id, ct));
+
+    private static async Task<Results<Ok<Page<MatterSummary>>, ProblemHttpResult>> ListAsync(
+        [AsParameters] MatterQuery query, MatterList list, CancellationToken ct)
+    {
+        var result = await query.ToFilter().ThenAsync(filter => list.FindAsync(filter, ct));
+        return result.TryGet(out var page, out var error) ? TypedResults.Ok(page) : error.ToProblem();
+    }
+
+    private static Results<Ok<MatterView>, ProblemHttpResult> Respond(HttpContext http, Result<MatterView> result)
+    {
+        if (!result.TryGet(out var view, out var error))
+        {
+            return error.ToProblem();
+        }
+
+        http.Response.Headers.ETag = ETags.Of(view.Version);
+        return TypedResults.Ok(view);
+    }
+
+    /// <summary>Query-string shape of <see cref="MatterFilter"/>: <c>?status=accepted&amp;status=concluded&amp;overdue=true</c>.</summary>
+    public sealed record MatterQuery(
+        string[]? Status, Guid? UnitId, string? Purpose, string? CategoryCode, string? Channel, DateOnly? From, DateOnly? To,
+        int? DueWithin, bool? Overdue, string? Q, int? Page, int? PageSize)
+    {
+        public Result<MatterFilter> ToFilter()
+        {
+            var statuses = new List<MatterStatus>();
+            foreach (var value in Status ?? [])
+            {
+                if (!KebabEnum.TryParse<MatterStatus>(value, out var status))
+                {
+                    return Invalid("status", value);
+                }
+
+                statuses.Add(status);
+            }
+
+            Purpose? purpose = null;
+            if (Purpose is not null)
+            {
+                if (!KebabEnum.TryParse<Purpose>(Purpose, out var p))
+                {
+                    return Invalid("purpose", Purpose);
+                }
+
+                purpose = p;
+            }
+
+            Channel? channel = null;
+            if (Channel is not null)
+            {
+                if (!KebabEnum.TryParse<Channel>(Channel, out var c))
+                {
+                    return Invalid("channel", Channel);
+                }
+
+                channel = c;
+            }
+
+            return new MatterFilter([.. statuses], UnitId, purpose, CategoryCode, channel, From, To, DueWithin, Overdue, Q, Page ?? 1, PageSize ?? 50);
+        }
+
+        private static Error Invalid(string field, string value) =>
+            Error.Validation("request.invalid", $"参数 {field} 的取值“{value}”无法识别。", field);
+    }
+}

@@ -1,0 +1,130 @@
+using Microsoft.EntityFrameworkCore;
+using Xinfang.Domain.Deadlines;
+using Xinfang.Domain.Intake;
+using Xinfang.Domain.Matters;
+using Xinfang.Domain.Shared;
+using Xinfang.Web.Data;
+using Xinfang.Web.Features.Accounts;
+using Xinfang.Web.Features.Calendar;
+
+namespace Xinfang.Web.Features.Matters;
+
+/// <summary>The filters of <c>GET /matters</c> (API.md), all optional.</summary>
+public sealed record MatterFilter(
+    MatterStatus[]? Status = null, Guid? UnitId = null, Purpose? Purpose = null, string? CategoryCode = null, Channel? Channel = null,
+    DateOnly? From = null, DateOnly? To = null, int? DueWithin = null, bool? Overdue = null, string? Q = null, int Page = 1, int PageSize = 50);
+
+public sealed record NextDue(string Code, string Name, DateOnly Due, bool Overdue, int WorkingDaysLeft, bool Provisional);
+
+public sealed record MatterSummary(Guid Id, string Number, string Title, MatterStatus Status, string StatusLabel, DateOnly ReceivedOn, Channel Channel,
+                                   Purpose Purpose, Guid? UnitId, string? UnitName, IReadOnlyList<MatterFlag> Flags, string Petitioner, int Headcount, NextDue? NextDue);
+
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize);
+
+/// <summary>Queues and searches over the matters the viewer may see, sorted by the nearest open duty deadline.</summary>
+public sealed class MatterList(XinfangDb db, Staff staff, ClockService clocks, TimeProvider time)
+{
+    public const int MaxPageSize = 200;
+
+    public async Task<Result<Page<MatterSummary>>> FindAsync(MatterFilter filter, CancellationToken cancellationToken = default)
+    {
+        if (filter.Page < 1 || filter.PageSize is < 1 or > MaxPageSize)
+        {
+            return Error.Validation("request.paging-invalid", $"page 从 1 开始，pageSize 在 1 到 {MaxPageSize} 之间。", "pageSize");
+        }
+
+        if (filter.DueWithin is < 0 or > 366)
+        {
+            return Error.Validation("request.due-within-invalid", "dueWithin 为 0 到 366 个工作日。", "dueWithin");
+        }
+
+        var today = ChinaTime.DateOf(time.GetUtcNow());
+        var calendar = (await clocks.CurrentAsync(cancellationToken)).Calendar;
+        var query = db.Matters.AsNoTracking().VisibleTo(staff);
+        if (filter.Status is { Length: > 0 } statuses)
+        {
+            query = query.Where(m => statuses.Contains(m.Status));
+        }
+
+        if (filter.UnitId is { } unit)
+        {
+            query = query.Where(m => m.UnitId == unit);
+        }
+
+        if (filter.Purpose is { } purpose)
+        {
+            query = query.Where(m => m.Purpose == purpose);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.CategoryCode))
+        {
+            var code = filter.CategoryCode.Trim();
+            var prefix = code + ".";
+            query = query.Where(m => m.CategoryCode == code || m.CategoryCode!.StartsWith(prefix));
+        }
+
+        if (filter.Channel is { } channel)
+        {
+            query = query.Where(m => m.Channel == channel);
+        }
+
+        if (filter.From is { } from)
+        {
+            query = query.Where(m => m.ReceivedOn >= from);
+        }
+
+        if (filter.To is { } to)
+        {
+            query = query.Where(m => m.ReceivedOn <= to);
+        }
+
+        if (filter.DueWithin is { } within)
+        {
+            var limit = Periods.Due(calendar, today, Math.Max(within, 0), PeriodKind.Working, rollForward: false).Due;
+            query = query.Where(m => m.Deadlines.Any(d => d.State == DeadlineState.Open && d.IsDuty && d.DueOn <= limit));
+        }
+
+        if (filter.Overdue == true)
+        {
+            query = query.Where(m => m.Deadlines.Any(d => d.State == DeadlineState.Open && d.IsDuty && d.DueOn < today));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var q = filter.Q.Trim();
+            query = query.Where(m => m.Number.Contains(q) || m.Title.Contains(q) || m.Content.Contains(q) || m.Petitioners.Any(p => p.Name == q));
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query
+            .OrderBy(m => m.Deadlines.Where(d => d.State == DeadlineState.Open && d.IsDuty).Min(d => (DateOnly?)d.DueOn) ?? DateOnly.MaxValue)
+            .ThenByDescending(m => m.ReceivedOn).ThenByDescending(m => m.Number)
+            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
+            .Select(m => new
+            {
+                m.Id, m.Number, m.Title, m.Status, m.ReceivedOn, m.Channel, m.Purpose, m.UnitId, m.Flags, m.Headcount,
+                UnitName = db.Units.Where(u => u.Id == m.UnitId).Select(u => u.Name).FirstOrDefault(),
+                Petitioner = m.Petitioners.OrderBy(p => p.Order).Select(p => p.Name).FirstOrDefault(),
+                Due = m.Deadlines.Where(d => d.State == DeadlineState.Open && d.IsDuty).OrderBy(d => d.DueOn)
+                    .Select(d => new { d.Code, d.DueOn, d.Provisional }).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+
+        var rules = await clocks.CurrentAsync(cancellationToken);
+        var items = rows.Select(r => new MatterSummary(r.Id, r.Number, r.Title, r.Status, r.Status.ToChinese(), r.ReceivedOn, r.Channel, r.Purpose,
+            r.UnitId, r.UnitName, r.Flags,
+            // Lists show a name masked for units; an accuser's name not at all.
+            r.Purpose == Purpose.Accusation && !staff.IsBureau ? "（保密）" : staff.IsBureau ? r.Petitioner ?? "" : Mask.Name(r.Petitioner),
+            r.Headcount,
+            r.Due is null ? null : new NextDue(r.Due.Code, DueName(rules, r.Due.Code), r.Due.DueOn, r.Due.DueOn < today,
+                DeadlineStatus.WorkingDaysLeft(calendar, today, r.Due.DueOn), r.Due.Provisional))).ToList();
+        return new Page<MatterSummary>(items, total, filter.Page, filter.PageSize);
+    }
+
+    private static string DueName(Domain.Matters.Clocks clocks, string code) => code switch
+    {
+        Deadline.Assigned => "交办报送期限",
+        Deadline.Superior => "上级交办期限",
+        _ => clocks.Rule(code).Name,
+    };
+}

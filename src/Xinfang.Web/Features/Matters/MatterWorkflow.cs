@@ -1,0 +1,154 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Xinfang.Domain.Intake;
+using Xinfang.Domain.Matters;
+using Xinfang.Domain.Shared;
+using Xinfang.Web.Data;
+using Xinfang.Web.Features.Accounts;
+using Xinfang.Web.Features.Calendar;
+using Xinfang.Web.Features.Categories;
+
+namespace Xinfang.Web.Features.Matters;
+
+/// <summary>
+/// Load → decide → save, shared by the pages and the API. Each action runs in one transaction that holds the audit
+/// chain lock from the start, so numbering, the decision and the write see one consistent state on every server.
+/// </summary>
+public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time, ClockService clocks, CategoryEditor categories, IdempotencyStore idempotency)
+{
+    public DateOnly Today => ChinaTime.DateOf(time.GetUtcNow());
+
+    public async Task<Result<MatterView>> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var matter = await LoadAsync(id, tracking: false, cancellationToken);
+        return matter is null ? NotFound() : MatterView.Of(matter, staff, await ContextAsync(cancellationToken));
+    }
+
+    public async Task<Result<MatterView>> RegisterAsync(RegistrationInput input, string? idempotencyKey, CancellationToken cancellationToken = default)
+    {
+        if (!staff.Has(Roles.Registrar))
+        {
+            return Error.Forbidden("matter.forbidden", "只有登记员可以登记信访事项。");
+        }
+
+        await using var transaction = await db.BeginSerializedAsync(cancellationToken);
+        if (idempotencyKey is not null)
+        {
+            var replay = await idempotency.FindAsync(staff.UserName, idempotencyKey, input, cancellationToken);
+            if (replay is not null)
+            {
+                return replay.Value;
+            }
+        }
+
+        var context = await ContextAsync(cancellationToken) with { Categories = await categories.ActiveCodesAsync(cancellationToken) };
+        var unit = context.UnitOf(staff.UnitId);
+        if (unit is null)
+        {
+            return Error.Forbidden("matter.forbidden", "您的账户没有有效的所属单位，不能登记。");
+        }
+
+        var queryCode = QueryCode.Generate(RandomNumberGenerator.GetInt32);
+        var year = input.ReceivedOn.Year;
+        var sequence = await Counter.NextAsync(db, $"matter:{unit.Id}:{year}", cancellationToken);
+        var number = $"{unit.Code}-{year}-{sequence:D6}";
+        var registered = Registration.Register(input, number, QueryCode.Hash(number, queryCode), unit.Id, context);
+        if (!registered.TryGet(out var created, out var error))
+        {
+            return error; // the transaction rolls back and the number is not used
+        }
+
+        var (matter, change) = created;
+        matter.SuggestRepeats(await RepeatCandidatesAsync(matter, cancellationToken));
+        matter.Apply(change, _ => number, staff.UserName, time.GetUtcNow().UtcDateTime);
+        db.Matters.Add(matter);
+        var view = MatterView.Of(matter, staff, context) with { QueryCode = queryCode };
+        if (idempotencyKey is not null)
+        {
+            idempotency.Remember(staff.UserName, idempotencyKey, input, view);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return view;
+    }
+
+    public async Task<Result<MatterView>> ActAsync(Guid id, MatterCommand command, int? expectedVersion, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.BeginSerializedAsync(cancellationToken);
+        var matter = await LoadAsync(id, tracking: true, cancellationToken);
+        if (matter is null)
+        {
+            return NotFound();
+        }
+
+        if (expectedVersion is { } version && version != matter.Version)
+        {
+            return new Error(ErrorKind.Stale, "concurrency.stale", "数据已被修改",
+                $"该事项已被他人修改（您看到的是第 {version} 版，当前是第 {matter.Version} 版），请刷新后重试。");
+        }
+
+        var context = await ContextAsync(cancellationToken);
+        var decided = Lifecycle.Decide(matter, command, context);
+        if (!decided.TryGet(out var change, out var error))
+        {
+            return error;
+        }
+
+        var numbers = new Queue<string>();
+        foreach (var draft in change.Notices)
+        {
+            numbers.Enqueue(await NoticeNumberAsync(draft, change.On, context, cancellationToken));
+        }
+
+        matter.Apply(change, _ => numbers.Dequeue(), staff.UserName, time.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return change.Refusal is { } refusal
+            ? refusal.With("matter", MatterView.Of(matter, staff, context))
+            : MatterView.Of(matter, staff, context);
+    }
+
+    public async Task<DecisionContext> ContextAsync(CancellationToken cancellationToken = default)
+    {
+        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, cancellationToken);
+        return new DecisionContext(MatterAccess.ActorFor(staff), Today, await clocks.CurrentAsync(cancellationToken), units);
+    }
+
+    private Task<Matter?> LoadAsync(Guid id, bool tracking, CancellationToken cancellationToken)
+    {
+        var query = db.Matters.VisibleTo(staff)
+            .Include(m => m.Petitioners).Include(m => m.Deadlines).Include(m => m.Notices).Include(m => m.Events)
+            .AsSplitQuery();
+        return (tracking ? query : query.AsNoTracking()).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+    }
+
+    /// <summary>文号: the issuing unit's short name, the mark of the kind, the year and a gap-free number, e.g. 阎信受〔2025〕12号.</summary>
+    private async Task<string> NoticeNumberAsync(NoticeDraft draft, DateOnly on, DecisionContext context, CancellationToken cancellationToken)
+    {
+        var issuer = context.Units[draft.IssuingUnitId];
+        var mark = draft.Kind.NumberMark();
+        var sequence = await Counter.NextAsync(db, $"notice:{issuer.Id}:{mark}:{on.Year}", cancellationToken);
+        return $"{issuer.Abbreviation}{mark}〔{on.Year}〕{sequence}号";
+    }
+
+    /// <summary>Earlier matters of the same person (ID number or phone), or on the same subject at the same place.</summary>
+    private async Task<IReadOnlyList<RepeatCandidate>> RepeatCandidatesAsync(Matter matter, CancellationToken cancellationToken)
+    {
+        var probe = matter.AsPrior();
+        var ids = probe.IdNumbers;
+        var phones = probe.Phones;
+        var since = matter.ReceivedOn.AddYears(-3);
+        var priors = await db.Matters.AsNoTracking().Include(m => m.Petitioners)
+            .Where(m => m.Petitioners.Any(p => p.IdNumber != null && ids.Contains(p.IdNumber) || p.Phone != null && phones.Contains(p.Phone))
+                || m.CategoryCode == matter.CategoryCode && m.LocationUnitId == matter.LocationUnitId && m.ReceivedOn >= since && matter.CategoryCode != null)
+            .OrderByDescending(m => m.ReceivedOn)
+            .Take(200)
+            .ToListAsync(cancellationToken);
+        var found = RepeatDetection.Find(new RepeatProbe(ids, phones, matter.CategoryCode, matter.LocationUnitId, matter.Title, matter.Content),
+            priors.Select(m => m.AsPrior()));
+        return found.Take(5).ToList();
+    }
+
+    private static Error NotFound() => Error.NotFound("matter.not-found", "该信访事项不存在，或不在您的查看范围内。");
+}
