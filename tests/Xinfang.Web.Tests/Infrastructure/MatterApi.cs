@@ -61,6 +61,16 @@ public static class MatterApi
         return client.SendAsync(request);
     }
 
+    /// <summary>An action whose body is given as an object plus the day it happened.</summary>
+    public static Task<JsonElement> ActAsync(HttpClient client, JsonElement matter, string action, object body, string on)
+    {
+        var node = JsonSerializer.SerializeToNode(body, Json)!.AsObject();
+        node["on"] = on;
+        return ActAsync(client, matter, action, node);
+    }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     public static async Task<JsonElement> ActAsync(HttpClient client, JsonElement matter, string action, object? body = null)
     {
         var response = await PostActionAsync(client, matter, action, body);
