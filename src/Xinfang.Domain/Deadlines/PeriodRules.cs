@@ -51,7 +51,7 @@ public static partial class PeriodRules
         if (rule.Code is null || !CodePattern().IsMatch(rule.Code))
         {
             return Error.Validation("period.code-invalid",
-                $"代码“{rule.Code}”无效：只能用小写字母、数字和连字符，以字母开头，长 2–40 个字符，如“handling”。", "code");
+                $"代码“{rule.Code}”无效：只能用小写字母、数字和连字符，以字母开头，长 2–40 个字符，如“handling”；地方规则写作“期限代码.限定”，如“dispose.urgent”。", "code");
         }
 
         if (rule.Days is < MinDays or > MaxDays)
@@ -73,7 +73,8 @@ public static partial class PeriodRules
         return rule;
     }
 
+    // A local rule qualifies a statutory clock: "dispose.urgent" replaces "dispose" for urgent matters (Clocks.RuleFor).
     // \z, not $: $ would also accept a trailing newline.
-    [GeneratedRegex(@"^[a-z][a-z0-9-]{1,39}\z")]
+    [GeneratedRegex(@"^(?=.{2,40}\z)[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)?\z")]
     private static partial Regex CodePattern();
 }

@@ -44,6 +44,9 @@ public sealed class PeriodRulesTests
     [InlineData("办理")]
     [InlineData("handling\n")]
     [InlineData("a1234567890123456789012345678901234567890")]
+    [InlineData("dispose.")]
+    [InlineData("dispose.urgent.more")]
+    [InlineData(".urgent")]
     public void A_code_that_is_not_lower_kebab_case_is_refused(string code)
     {
         Refused(Rule() with { Code = code }, "period.code-invalid", "code");
@@ -53,6 +56,8 @@ public sealed class PeriodRulesTests
     [InlineData("ab")]
     [InlineData("urgent-7")]
     [InlineData("a123456789012345678901234567890123456789")]
+    [InlineData("dispose.urgent")]
+    [InlineData("handling.superior")]
     public void A_lower_kebab_case_code_of_2_to_40_characters_is_accepted(string code)
     {
         Assert.True(PeriodRules.Validate(Rule() with { Code = code }).IsSuccess);
