@@ -15,7 +15,8 @@ public static partial class Lifecycle
             return error;
         }
 
-        return UnitReceives(step, step.Change(command, command.Note), command.UnitId, NoticeKind.TransferNotice, NoticeKind.TransferLetter, []);
+        return UnitReceives(step, step.Change(command, command.Note) with { Data = Chosen(step, command.UnitId) },
+            command.UnitId, NoticeKind.TransferNotice, NoticeKind.TransferLetter, []);
     }
 
     private static Result<MatterChange> DecideAssign(Step step, Assign command)
@@ -32,7 +33,9 @@ public static partial class Lifecycle
 
         // 第二十二条第一款第三项: an assigned matter carries the bureau's own report-back date and a completion report.
         var reportBack = Deadline.Fixed(Deadline.Assigned, step.On, command.DueOn);
-        return UnitReceives(step, step.Change(command, command.Note) with { Data = Data(("dueOn", command.DueOn)) },
+        var data = Chosen(step, command.UnitId);
+        data["dueOn"] = command.DueOn;
+        return UnitReceives(step, step.Change(command, command.Note) with { Data = data },
             command.UnitId, NoticeKind.AssignmentNotice, NoticeKind.AssignmentLetter, [reportBack]);
     }
 
@@ -130,6 +133,7 @@ public static partial class Lifecycle
         // No notice goes to the petitioner about the accused, and nothing to the accused (第三十条): only the letter to the target.
         return step.Change(command, command.Note) with
         {
+            Data = Chosen(step, unit.Id),
             Holder = unit.Id,
             Closed = [PeriodRules.Dispose],
             Notices = [step.Notice(NoticeKind.ReferralLetter, Recipient.Unit, step.Matter.RegisteringUnitId, unit.Id,
@@ -160,6 +164,11 @@ public static partial class Lifecycle
             Opened = [step.Context.Clocks.Open(PeriodRules.Handling, step.On, step.Matter.Qualifiers)],
             Notices = [step.Notice(NoticeKind.AcceptanceNotice, Recipient.Petitioner, step.Matter.RegisteringUnitId)],
         };
+
+    /// <summary>The suggestion and the choice are both recorded (the system suggests, a person decides).</summary>
+    private static Dictionary<string, object?> Chosen(Step step, Guid unitId) => step.Matter.Suggestion is { } suggestion
+        ? Data(("suggestedUnitId", suggestion.UnitId), ("suggestion", suggestion.Reason), ("followedSuggestion", suggestion.UnitId == unitId))
+        : [];
 
     private static Dictionary<string, object?> Data(params (string Key, object? Value)[] pairs) =>
         pairs.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value);

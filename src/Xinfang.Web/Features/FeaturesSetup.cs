@@ -3,6 +3,8 @@ using Xinfang.Web.Features.Calendar;
 using Xinfang.Web.Features.Categories;
 using Xinfang.Web.Features.Matters;
 using Xinfang.Web.Features.Organisation;
+using Xinfang.Web.Features.Packages;
+using Xinfang.Web.Features.Routing;
 
 namespace Xinfang.Web.Features;
 
@@ -25,6 +27,12 @@ public static class FeaturesSetup
         builder.Services.AddScoped<IdempotencyStore>();
         builder.Services.AddScoped<MatterWorkflow>();
         builder.Services.AddScoped<MatterList>();
+        builder.Services.AddScoped<Routing.RoutingRules>();
+        builder.Services.AddScoped<Packages.Packages>();
+        if (builder.Configuration.GetValue("Jobs:DailyClosing", true))
+        {
+            builder.Services.AddHostedService<DailyClosing>();
+        }
         return builder;
     }
 
@@ -37,6 +45,8 @@ public static class FeaturesSetup
         api.MapCalendar();
         api.MapCategories();
         api.MapMatters();
+        api.MapRouting();
+        api.MapPackages();
         return app;
     }
 

@@ -34,6 +34,7 @@ public sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
         builder.Property(m => m.ReviewOpinion).AsJson();
         builder.Property(m => m.RecheckOpinion).AsJson();
         builder.Property(m => m.RepeatCandidates).AsJson();
+        builder.Property(m => m.Suggestion).AsJson();
 
         foreach (var unit in new[] { nameof(Matter.RegisteringUnitId), nameof(Matter.UnitId), nameof(Matter.ReviewBodyId),
                      nameof(Matter.RecheckBodyId), nameof(Matter.ReferredToUnitId), nameof(Matter.LocationUnitId) })

@@ -30,6 +30,7 @@ public static class DatabaseInitializer
         await SeedOrganisationAsync(db, cancellationToken);
         await Features.Calendar.ClockSeeding.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), cancellationToken);
         await Features.Categories.CategoryEditor.SeedAsync(db, cancellationToken);
+        await Features.Routing.RoutingRules.SeedAsync(db, cancellationToken);
         await SeedRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole<Guid>>>());
         await EnsureAdministratorAsync(sp, cancellationToken);
     }

@@ -1,3 +1,4 @@
+using Xinfang.Domain.Intake;
 using Xinfang.Domain.Organisation;
 
 namespace Xinfang.Web.Data.Seed;
@@ -15,6 +16,33 @@ public static class YanliangOrganisation
     public const string BureauCode = "610114";
     public const string DistrictCode = "610114000";
     public const string CityGovernmentCode = "610100";
+
+    /// <summary>
+    /// The routing rules of a new installation: accusations to discipline inspection and law-related matters to the
+    /// political-legal committee (第二十二条第二款), and each topic to the department that usually has power over it.
+    /// </summary>
+    public static readonly IReadOnlyList<(string? Category, Purpose? Purpose, MatterFlag? Flag, string UnitCode, string? Note)> Routing =
+    [
+        (null, Purpose.Accusation, null, "610114501", "检举控告按干部管理权限移送纪检监察机关"),
+        (null, null, MatterFlag.LawRelated, "610114403", "涉法涉诉事项交政法机关"),
+        ("labour", null, null, "610114301", null),
+        ("urban-construction.heating", null, null, "610114302", null),
+        ("urban-construction.property", null, null, "610114302", null),
+        ("urban-construction.housing", null, null, "610114302", null),
+        ("urban-construction.real-estate", null, null, "610114302", null),
+        ("urban-construction.city-management", null, null, "610114303", null),
+        ("urban-construction.demolition", null, null, "610114304", null),
+        ("natural-resources", null, null, "610114304", null),
+        ("environment", null, null, "610114305", null),
+        ("market", null, null, "610114306", null),
+        ("education", null, null, "610114307", null),
+        ("health", null, null, "610114308", null),
+        ("civil-affairs", null, null, "610114309", null),
+        ("transport", null, null, "610114310", null),
+        ("agriculture", null, null, "610114311", null),
+        ("political-legal.public-security", null, null, "610114312", null),
+        ("veterans", null, null, "610114314", null),
+    ];
 
     public static readonly IReadOnlyList<Seed> Units =
     [

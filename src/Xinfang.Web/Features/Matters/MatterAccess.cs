@@ -1,6 +1,8 @@
 using Xinfang.Domain.Intake;
 using Xinfang.Domain.Matters;
+using Xinfang.Web.Data;
 using Xinfang.Web.Features.Accounts;
+using Xinfang.Web.Features.Packages;
 
 namespace Xinfang.Web.Features.Matters;
 
@@ -12,20 +14,22 @@ namespace Xinfang.Web.Features.Matters;
 /// </summary>
 public static class MatterAccess
 {
-    public static IQueryable<Matter> VisibleTo(this IQueryable<Matter> matters, Staff staff)
+    public static IQueryable<Matter> VisibleMatters(this XinfangDb db, Staff staff)
     {
         if (staff.IsBureau)
         {
-            return matters;
+            return db.Matters;
         }
 
-        if (staff.Has(Roles.Handler) || staff.Has(Roles.UnitHead))
-        {
-            var unit = staff.UnitId;
-            return matters.Where(m => m.UnitId == unit || m.ReviewBodyId == unit || m.RecheckBodyId == unit || m.ReferredToUnitId == unit);
-        }
-
-        return matters.Where(_ => false);
+        var unit = staff.UnitId;
+        var user = staff.UserId;
+        var unitStaff = staff.Has(Roles.Handler) || staff.Has(Roles.UnitHead);
+        var leader = staff.Has(Roles.Leader);
+        var packages = db.Set<LeaderPackage>();
+        // A leader also sees the matters packaged to them (领导包案), whatever unit holds them.
+        return db.Matters.Where(m =>
+            unitStaff && (m.UnitId == unit || m.ReviewBodyId == unit || m.RecheckBodyId == unit || m.ReferredToUnitId == unit)
+            || leader && packages.Any(p => p.MatterId == m.Id && p.LeaderUserId == user));
     }
 
     /// <summary>

@@ -23,6 +23,21 @@ public static class MatterEndpoints
         matters.MapGet("/{id:guid}/notices", async (Guid id, MatterWorkflow workflow, CancellationToken ct) =>
             (await workflow.GetAsync(id, ct)).TryGet(out var view, out var error) ? Results.Ok(view.Notices) : error.ToProblem());
 
+        matters.MapGet("/{id:guid}/petitioners", async (Guid id, MatterWorkflow workflow, CancellationToken ct) =>
+            (await workflow.RevealAsync(id, ct)).TryGet(out var identities, out var error) ? Results.Ok(identities) : error.ToProblem());
+        matters.MapPost("/close-expired", async (DateOnly? asOf, MatterWorkflow workflow, Staff staff, CancellationToken ct) =>
+        {
+            if (!staff.Has(Roles.Registrar) && !staff.Has(Roles.Supervisor))
+            {
+                return Error.Forbidden("matter.forbidden", "只有登记员或督查员可以执行归档。").ToProblem();
+            }
+
+            var day = asOf ?? workflow.Today;
+            return day > workflow.Today
+                ? Error.Validation("matter.on-in-future", "归档日期不能晚于今天。", "asOf").ToProblem()
+                : Results.Ok(new { asOf = day, closed = await workflow.CloseExpiredAsync(day, ct) });
+        });
+
         Action<Transfer>(matters, "transfer");
         Action<Assign>(matters, "assign");
         Action<RouteOut>(matters, "route");

@@ -40,7 +40,7 @@ public sealed class MatterList(XinfangDb db, Staff staff, ClockService clocks, T
 
         var today = ChinaTime.DateOf(time.GetUtcNow());
         var calendar = (await clocks.CurrentAsync(cancellationToken)).Calendar;
-        var query = db.Matters.AsNoTracking().VisibleTo(staff);
+        var query = db.VisibleMatters(staff).AsNoTracking();
         if (filter.Status is { Length: > 0 } statuses)
         {
             query = query.Where(m => statuses.Contains(m.Status));

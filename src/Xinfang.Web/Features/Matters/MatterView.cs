@@ -28,8 +28,11 @@ public sealed record MatterView(
     RouteChannel? RoutedTo, string? RoutedBody, DeclineReason? DeclineReason, Guid? RelatedMatterId,
     Conclusion? Conclusion, Implementation? Implementation, BodyOpinion? ReviewOpinion, BodyOpinion? RecheckOpinion, IReadOnlyList<Evaluation> Evaluations,
     IReadOnlyList<DeadlineView> Deadlines, IReadOnlyList<MatterAction> AllowedActions,
-    Guid? RepeatOf, IReadOnlyList<RepeatCandidateView> RepeatCandidates, IReadOnlyList<EventView> Events, IReadOnlyList<NoticeView> Notices)
+    Domain.Routing.RoutingSuggestion? Suggestion, Guid? RepeatOf, IReadOnlyList<RepeatCandidateView> RepeatCandidates, IReadOnlyList<EventView> Events, IReadOnlyList<NoticeView> Notices)
 {
+    /// <summary>Why this matter is suggested for a leader's package (领导包案), if it is.</summary>
+    public IReadOnlyList<string> PackageSuggested { get; init; } = [];
+
     /// <summary>Only in the response that registered the matter: the petitioner's query code is stored hashed and never shown again.</summary>
     public string? QueryCode { get; init; }
 
@@ -47,10 +50,13 @@ public sealed record MatterView(
             m.RoutedTo, m.RoutedBody, m.DeclineReason, m.RelatedMatterId,
             m.Conclusion, m.Implementation, m.ReviewOpinion, m.RecheckOpinion, m.Evaluations,
             m.Deadlines.OrderBy(d => d.StartOn).ThenBy(d => d.DueOn).Select(d => Deadline(d, context)).ToList(),
-            Lifecycle.Allowed(m, context), m.RepeatOfId,
+            Lifecycle.Allowed(m, context), m.Suggestion, m.RepeatOfId,
             m.RepeatCandidates.Select(c => new RepeatCandidateView(c.MatterId, c.Number, Math.Round(c.Score, 2), c.Reasons, c.SameFactsAsFinalized)).ToList(),
             m.Events.OrderBy(e => e.Id).Select(Event).ToList(),
-            m.Notices.OrderBy(n => n.IssuedOn).ThenBy(n => n.Number).Select(Notice).ToList());
+            m.Notices.OrderBy(n => n.IssuedOn).ThenBy(n => n.Number).Select(Notice).ToList())
+        {
+            PackageSuggested = m.Status.IsFinal() ? [] : PackageAdvice.Reasons(m),
+        };
     }
 
     public static DeadlineView Deadline(Deadline d, DecisionContext context)

@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Xinfang.Domain.Deadlines;
 using Xinfang.Domain.Intake;
 using Xinfang.Domain.Matters;
+using Xinfang.Domain.Routing;
 using Xinfang.Domain.Shared;
 using Xinfang.Web.Data;
 using Xinfang.Web.Features.Accounts;
@@ -14,7 +16,8 @@ namespace Xinfang.Web.Features.Matters;
 /// Load → decide → save, shared by the pages and the API. Each action runs in one transaction that holds the audit
 /// chain lock from the start, so numbering, the decision and the write see one consistent state on every server.
 /// </summary>
-public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time, ClockService clocks, CategoryEditor categories, IdempotencyStore idempotency)
+public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time, ClockService clocks, CategoryEditor categories, IdempotencyStore idempotency,
+                                   Routing.RoutingRules routing)
 {
     public DateOnly Today => ChinaTime.DateOf(time.GetUtcNow());
 
@@ -22,6 +25,31 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
     {
         var matter = await LoadAsync(id, tracking: false, cancellationToken);
         return matter is null ? NotFound() : MatterView.Of(matter, staff, await ContextAsync(cancellationToken));
+    }
+
+    public sealed record PetitionerIdentity(Guid Id, string Name, string? IdNumber, string? Phone, string? Address, bool IsRepresentative);
+
+    /// <summary>
+    /// The petitioners' unmasked identifiers, for staff who must contact or verify them. Only those who may know the
+    /// identity see it, and every such view is written to the audit trail (who saw whose data, when).
+    /// </summary>
+    public async Task<Result<IReadOnlyList<PetitionerIdentity>>> RevealAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var matter = await LoadAsync(id, tracking: false, cancellationToken);
+        if (matter is null)
+        {
+            return NotFound();
+        }
+
+        if (!MatterAccess.MaySeeIdentity(matter, staff))
+        {
+            return Error.Forbidden("matter.identity-withheld", "检举控告人的身份信息依法保密，您无权查看（《信访工作条例》第三十条）。");
+        }
+
+        db.RecordView(nameof(Matter), matter.Id.ToString(), $"查看 {matter.Number} 信访人的完整身份证号和联系电话");
+        await db.SaveChangesAsync(cancellationToken);
+        return matter.Petitioners.OrderBy(p => p.Order)
+            .Select(p => new PetitionerIdentity(p.Id, p.Name, p.IdNumber, p.Phone, p.Address, p.IsRepresentative)).ToList();
     }
 
     public async Task<Result<MatterView>> RegisterAsync(RegistrationInput input, string? idempotencyKey, CancellationToken cancellationToken = default)
@@ -60,6 +88,7 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
 
         var (matter, change) = created;
         matter.SuggestRepeats(await RepeatCandidatesAsync(matter, cancellationToken));
+        matter.SuggestRoute(RoutingAdvice.Suggest(matter, await routing.ListAsync(cancellationToken), context.Units));
         matter.Apply(change, _ => number, staff.UserName, time.GetUtcNow().UtcDateTime);
         db.Matters.Add(matter);
         var view = MatterView.Of(matter, staff, context) with { QueryCode = queryCode };
@@ -89,6 +118,52 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
         }
 
         var context = await ContextAsync(cancellationToken);
+        var decided = await DecideAndApplyAsync(matter, command, context, staff.UserName, cancellationToken);
+        if (!decided.TryGet(out var change, out var error))
+        {
+            return error;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return change.Refusal is { } refusal
+            ? refusal.With("matter", MatterView.Of(matter, staff, context))
+            : MatterView.Of(matter, staff, context);
+    }
+
+    /// <summary>
+    /// The daily archiving (LIFECYCLE.md "close"): every concluded or reviewed matter whose petitioner's window ran
+    /// out by <paramref name="asOf"/> is closed by the system. Under the chain lock, so servers running it at the same
+    /// time close each matter once; running it again finds nothing left to do.
+    /// </summary>
+    public async Task<int> CloseExpiredAsync(DateOnly asOf, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.BeginSerializedAsync(cancellationToken);
+        var context = await ContextAsync(cancellationToken) with { Actor = Actor.System, Today = asOf };
+        var candidates = await db.Matters
+            .Where(m => (m.Status == MatterStatus.Concluded || m.Status == MatterStatus.Reviewed)
+                && m.Deadlines.Any(d => (d.Code == PeriodRules.ReviewRequest || d.Code == PeriodRules.RecheckRequest) && d.State == DeadlineState.Open && d.DueOn < asOf))
+            .Include(m => m.Petitioners).Include(m => m.Deadlines).Include(m => m.Notices).Include(m => m.Events)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var closed = 0;
+        foreach (var matter in candidates)
+        {
+            var window = matter.OpenDeadline(matter.Status == MatterStatus.Reviewed ? PeriodRules.RecheckRequest : PeriodRules.ReviewRequest);
+            var on = window is null ? asOf : window.DueOn.AddDays(1);
+            if ((await DecideAndApplyAsync(matter, new CloseMatter(on < matter.LastStepOn ? matter.LastStepOn : on), context, Actor.System.Name, cancellationToken)).IsSuccess)
+            {
+                closed++;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return closed;
+    }
+
+    private async Task<Result<MatterChange>> DecideAndApplyAsync(Matter matter, MatterCommand command, DecisionContext context, string by, CancellationToken cancellationToken)
+    {
         var decided = Lifecycle.Decide(matter, command, context);
         if (!decided.TryGet(out var change, out var error))
         {
@@ -101,12 +176,8 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
             numbers.Enqueue(await NoticeNumberAsync(draft, change.On, context, cancellationToken));
         }
 
-        matter.Apply(change, _ => numbers.Dequeue(), staff.UserName, time.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return change.Refusal is { } refusal
-            ? refusal.With("matter", MatterView.Of(matter, staff, context))
-            : MatterView.Of(matter, staff, context);
+        matter.Apply(change, _ => numbers.Dequeue(), by, time.GetUtcNow().UtcDateTime);
+        return change;
     }
 
     public async Task<DecisionContext> ContextAsync(CancellationToken cancellationToken = default)
@@ -117,7 +188,7 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
 
     private Task<Matter?> LoadAsync(Guid id, bool tracking, CancellationToken cancellationToken)
     {
-        var query = db.Matters.VisibleTo(staff)
+        var query = db.VisibleMatters(staff)
             .Include(m => m.Petitioners).Include(m => m.Deadlines).Include(m => m.Notices).Include(m => m.Events)
             .AsSplitQuery();
         return (tracking ? query : query.AsNoTracking()).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);

@@ -441,6 +441,10 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
+                    b.Property<string>("Suggestion")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("suggestion");
+
                     b.Property<string>("Superior")
                         .HasColumnType("TEXT")
                         .HasColumnName("superior");
@@ -774,6 +778,52 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_units_review_body_id");
 
                     b.ToTable("units", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Domain.Routing.RoutingRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CategoryCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_code");
+
+                    b.Property<string>("Flag")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("flag");
+
+                    b.Property<Guid?>("LocationUnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location_unit_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<Guid>("TargetUnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_routing_rules");
+
+                    b.HasIndex("LocationUnitId")
+                        .HasDatabaseName("ix_routing_rules_location_unit_id");
+
+                    b.HasIndex("TargetUnitId")
+                        .HasDatabaseName("ix_routing_rules_target_unit_id");
+
+                    b.ToTable("routing_rules", (string)null);
                 });
 
             modelBuilder.Entity("Xinfang.Web.Data.Counter", b =>
@@ -1212,6 +1262,63 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.HasAnnotation("Xinfang:NotAudited", true);
                 });
 
+            modelBuilder.Entity("Xinfang.Web.Features.Packages.LeaderPackage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_by");
+
+                    b.Property<DateOnly>("AssignedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_on");
+
+                    b.Property<Guid>("LeaderUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("leader_user_id");
+
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("matter_id");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan");
+
+                    b.Property<string>("Progress")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("progress");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolution");
+
+                    b.Property<DateOnly?>("ResolvedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_leader_packages");
+
+                    b.HasIndex("LeaderUserId")
+                        .HasDatabaseName("ix_leader_packages_leader_user_id");
+
+                    b.HasIndex("MatterId", "LeaderUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_leader_packages_matter_id_leader_user_id");
+
+                    b.ToTable("leader_packages", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1424,6 +1531,22 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_units_units_review_body_id");
                 });
 
+            modelBuilder.Entity("Xinfang.Domain.Routing.RoutingRule", b =>
+                {
+                    b.HasOne("Xinfang.Domain.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("LocationUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_routing_rules_units_location_unit_id");
+
+                    b.HasOne("Xinfang.Domain.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("TargetUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_routing_rules_units_target_unit_id");
+                });
+
             modelBuilder.Entity("Xinfang.Web.Features.Accounts.StaffUser", b =>
                 {
                     b.HasOne("Xinfang.Domain.Organisation.Unit", null)
@@ -1451,6 +1574,23 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ParentCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_categories_categories_parent_code");
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Features.Packages.LeaderPackage", b =>
+                {
+                    b.HasOne("Xinfang.Web.Features.Accounts.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("LeaderUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_leader_packages_asp_net_users_leader_user_id");
+
+                    b.HasOne("Xinfang.Domain.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_leader_packages_matters_matter_id");
                 });
 
             modelBuilder.Entity("Xinfang.Domain.Matters.Matter", b =>

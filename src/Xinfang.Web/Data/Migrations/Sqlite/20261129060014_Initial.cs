@@ -291,6 +291,7 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     superior = table.Column<string>(type: "TEXT", nullable: true),
                     query_code_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     repeat_of_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    suggestion = table.Column<string>(type: "TEXT", nullable: true),
                     repeat_candidates = table.Column<string>(type: "TEXT", nullable: false),
                     unit_id = table.Column<Guid>(type: "TEXT", nullable: true),
                     unit_received_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
@@ -349,6 +350,35 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     table.ForeignKey(
                         name: "fk_matters_units_unit_id",
                         column: x => x.unit_id,
+                        principalTable: "units",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "routing_rules",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    category_code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    location_unit_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    purpose = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    flag = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    target_unit_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_routing_rules", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_routing_rules_units_location_unit_id",
+                        column: x => x.location_unit_id,
+                        principalTable: "units",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_routing_rules_units_target_unit_id",
+                        column: x => x.target_unit_id,
                         principalTable: "units",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
@@ -464,6 +494,37 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     table.PrimaryKey("pk_deadline", x => x.id);
                     table.ForeignKey(
                         name: "fk_deadline_matters_matter_id",
+                        column: x => x.matter_id,
+                        principalTable: "matters",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "leader_packages",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    matter_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    leader_user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    plan = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    assigned_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    assigned_by = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    progress = table.Column<string>(type: "TEXT", nullable: false),
+                    resolved_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    resolution = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_leader_packages", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_leader_packages_asp_net_users_leader_user_id",
+                        column: x => x.leader_user_id,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_leader_packages_matters_matter_id",
                         column: x => x.matter_id,
                         principalTable: "matters",
                         principalColumn: "id",
@@ -660,6 +721,17 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                 columns: new[] { "state", "provisional" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_leader_packages_leader_user_id",
+                table: "leader_packages",
+                column: "leader_user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_leader_packages_matter_id_leader_user_id",
+                table: "leader_packages",
+                columns: new[] { "matter_id", "leader_user_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_matter_evaluations_matter_id",
                 table: "matter_evaluations",
                 column: "matter_id");
@@ -753,6 +825,16 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                 column: "phone");
 
             migrationBuilder.CreateIndex(
+                name: "ix_routing_rules_location_unit_id",
+                table: "routing_rules",
+                column: "location_unit_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_routing_rules_target_unit_id",
+                table: "routing_rules",
+                column: "target_unit_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_units_code",
                 table: "units",
                 column: "code",
@@ -809,6 +891,9 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                 name: "idempotency_keys");
 
             migrationBuilder.DropTable(
+                name: "leader_packages");
+
+            migrationBuilder.DropTable(
                 name: "matter_evaluations");
 
             migrationBuilder.DropTable(
@@ -827,13 +912,16 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                 name: "petitioner");
 
             migrationBuilder.DropTable(
+                name: "routing_rules");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "calendar_years");
 
             migrationBuilder.DropTable(
-                name: "calendar_years");
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "matters");
