@@ -1,24 +1,53 @@
 using Xinfang.Web.Data;
+using Xinfang.Domain.Matters;
 using Xinfang.Web.Features.Accounts;
+using Xinfang.Web.Features.Matters;
 
 namespace Xinfang.Web.Features.Desk;
 
 public sealed record DeskTile(string Title, string Icon, int Count, string Hint, string Path, bool Alert = false);
 
 /// <summary>The counts on "my desk" for each role. Each feature adds the tiles of its own queues here.</summary>
-public sealed class DeskTiles(XinfangDb db)
+public sealed class DeskTiles(XinfangDb db, MatterList matters, Packages.Packages packages)
 {
-    public async Task<IReadOnlyList<DeskTile>> ForAsync(Staff staff, DateOnly today)
+    public async Task<IReadOnlyList<DeskTile>> ForAsync(Staff staff)
     {
         var tiles = new List<DeskTile>();
+        if (staff.Has(Roles.Handler) || staff.Has(Roles.UnitHead))
+        {
+            var unit = staff.UnitId;
+            tiles.Add(await CountTileAsync("待受理", "bi-inbox", "件待受理", "/desk/handling", new MatterFilter([MatterStatus.Transferred, MatterStatus.Assigned], unit)));
+            tiles.Add(await CountTileAsync("办理中", "bi-hourglass-split", "件办理中", "/desk/handling", new MatterFilter([MatterStatus.Accepted], unit),
+                new MatterFilter([MatterStatus.Accepted], unit, Overdue: true)));
+            if (staff.Has(Roles.UnitHead))
+            {
+                tiles.Add(await CountTileAsync("待审批", "bi-pen", "份处理意见待审批", "/desk/handling", new MatterFilter(UnitId: unit) { AwaitingApproval = true }));
+            }
+
+            tiles.Add(await CountTileAsync("待送达", "bi-send", "件有文书待送达", "/desk/handling", new MatterFilter { UndeliveredBy = unit }));
+        }
+
+        if (staff.Has(Roles.Leader))
+        {
+            var mine = await packages.MineAsync();
+            tiles.Add(new("我的包案", "bi-person-badge", mine.Count(p => p.ResolvedOn is null), "件包案未化解", "/packages"));
+        }
+
         if (staff.IsAdmin)
         {
             tiles.Add(new("组织机构", "bi-diagram-3", await CountAsync(db.Units), "个单位", "/admin/units"));
             tiles.Add(new("用户", "bi-people", await CountAsync(db.Users), "个账户", "/admin/users"));
         }
 
-        _ = today;
         return tiles;
+    }
+
+    /// <summary>A count from the same queries as the queues, with the overdue part (if asked) making the tile red.</summary>
+    private async Task<DeskTile> CountTileAsync(string title, string icon, string hint, string path, MatterFilter filter, MatterFilter? overdueFilter = null)
+    {
+        var total = (await matters.FindAsync(filter with { PageSize = 1 })).Value.Total;
+        var overdue = overdueFilter is null ? 0 : (await matters.FindAsync(overdueFilter with { PageSize = 1 })).Value.Total;
+        return new DeskTile(title, icon, total, overdue > 0 ? $"{hint}，{overdue} 件已超期" : hint, path, overdue > 0);
     }
 
     private static Task<int> CountAsync<T>(IQueryable<T> query) => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(query);

@@ -30,6 +30,6 @@ public sealed class IndexModel(XinfangDb db, Staff staff, TimeProvider time, Des
     {
         Today = ChinaTime.DateOf(time.GetUtcNow());
         UnitName = await db.Units.Where(u => u.Id == staff.UnitId).Select(u => u.Name).SingleOrDefaultAsync() ?? "";
-        Tiles = await tiles.ForAsync(staff, Today);
+        Tiles = await tiles.ForAsync(staff);
     }
 }

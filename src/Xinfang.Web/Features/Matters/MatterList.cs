@@ -12,7 +12,17 @@ namespace Xinfang.Web.Features.Matters;
 /// <summary>The filters of <c>GET /matters</c> (API.md), all optional.</summary>
 public sealed record MatterFilter(
     MatterStatus[]? Status = null, Guid? UnitId = null, Purpose? Purpose = null, string? CategoryCode = null, Channel? Channel = null,
-    DateOnly? From = null, DateOnly? To = null, int? DueWithin = null, bool? Overdue = null, string? Q = null, int Page = 1, int PageSize = 50);
+    DateOnly? From = null, DateOnly? To = null, int? DueWithin = null, bool? Overdue = null, string? Q = null, int Page = 1, int PageSize = 50)
+{
+    /// <summary>A handler's opinion waiting for the unit head (an accepted matter with a conclusion is a draft).</summary>
+    public bool AwaitingApproval { get; init; }
+
+    /// <summary>Matters with a notice this unit issued and has not yet delivered.</summary>
+    public Guid? UndeliveredBy { get; init; }
+
+    /// <summary>Matters under review or recheck by this body.</summary>
+    public Guid? ReviewingBody { get; init; }
+}
 
 public sealed record NextDue(string Code, string Name, DateOnly Due, bool Overdue, int WorkingDaysLeft, bool Provisional);
 
@@ -49,6 +59,21 @@ public sealed class MatterList(XinfangDb db, Staff staff, ClockService clocks, T
         if (filter.UnitId is { } unit)
         {
             query = query.Where(m => m.UnitId == unit);
+        }
+
+        if (filter.AwaitingApproval)
+        {
+            query = query.Where(m => m.Status == MatterStatus.Accepted && m.Conclusion != null);
+        }
+
+        if (filter.UndeliveredBy is { } issuer)
+        {
+            query = query.Where(m => m.Notices.Any(n => n.IssuingUnitId == issuer && n.DeliveredOn == null && n.Kind != NoticeKind.Receipt));
+        }
+
+        if (filter.ReviewingBody is { } body)
+        {
+            query = query.Where(m => m.Status == MatterStatus.UnderReview && m.ReviewBodyId == body || m.Status == MatterStatus.UnderRecheck && m.RecheckBodyId == body);
         }
 
         if (filter.Purpose is { } purpose)

@@ -16,7 +16,10 @@ public static class Navigation
     [
         new("预防", "bi-shield-check", []),
         new("受理", "bi-inbox", []),
-        new("办理", "bi-briefcase", []),
+        new("办理", "bi-briefcase", [
+            new("我的办理台", "/desk/handling", "bi-briefcase", Roles.Handler, Roles.UnitHead),
+            new("我的包案", "/packages", "bi-person-badge", Roles.Leader),
+        ]),
         new("监督", "bi-eye", []),
         new("秩序", "bi-sign-stop", []),
         new("统计", "bi-bar-chart", []),
