@@ -66,7 +66,7 @@ public abstract class XinfangDb(DbContextOptions options, AuditActor actor, Time
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = AuditChain.Storable(time.GetUtcNow().UtcDateTime);
         var rows = AuditRecorder.Collect(ChangeTracker, actor.Name, now);
         var pending = ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         foreach (var view in pending)
