@@ -45,6 +45,9 @@ public abstract class XinfangDb(DbContextOptions options, AuditActor actor, Time
         return transaction;
     }
 
+    /// <summary>Applies pending migrations at start; safe when several servers start at once (see the provider subclasses).</summary>
+    public virtual Task ApplyMigrationsAsync(CancellationToken cancellationToken = default) => Database.MigrateAsync(cancellationToken);
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -20,21 +20,24 @@ public static class DatabaseInitializer
         var sp = scope.ServiceProvider;
         sp.GetRequiredService<AuditActor>().ActAs("setup");
         var db = sp.GetRequiredService<XinfangDb>();
-        await db.Database.MigrateAsync(cancellationToken);
+        await db.ApplyMigrationsAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
             // WAL lets readers work while a registration commits; FULL keeps every acknowledged commit on disk.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", cancellationToken);
         }
 
+        // One transaction under the chain lock: a second server starting at the same time waits, then finds it all
+        // there (checking and creating the roles or the administrator outside it let two servers both create them).
+        await using var transaction = await db.BeginSerializedAsync(cancellationToken);
         await SeedOrganisationAsync(db, cancellationToken);
         await SeedRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole<Guid>>>());
         await EnsureAdministratorAsync(sp, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private static async Task SeedOrganisationAsync(XinfangDb db, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.BeginSerializedAsync(cancellationToken);
         if (await db.Units.AnyAsync(cancellationToken))
         {
             return;
@@ -49,7 +52,6 @@ public static class DatabaseInitializer
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     private static async Task SeedRolesAsync(RoleManager<IdentityRole<Guid>> roles)
