@@ -75,6 +75,22 @@ public sealed class WebShellTests(SharedApps apps)
     }
 
     [Theory, DatabaseData]
+    public async Task The_logout_button_in_the_header_signs_out(Db db)
+    {
+        var app = await apps.For(db);
+        var browser = await app.SignInAsync("admin", XinfangApp.AdminPassword);
+        var desk = await browser.GetStringAsync("/", Ct);
+        Assert.Contains("action=\"/logout\"", desk);
+
+        var response = await browser.PostAsync("/logout",
+            new FormUrlEncodedContent(new Dictionary<string, string> { [Http.AntiforgeryField] = Http.AntiforgeryTokenOf(desk) }), Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/login", response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/", Ct)).StatusCode);
+    }
+
+    [Theory, DatabaseData]
     public async Task The_openapi_document_is_served_anonymously_and_lists_the_api(Db db)
     {
         var app = await apps.For(db);
