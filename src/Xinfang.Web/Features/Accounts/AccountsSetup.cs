@@ -84,7 +84,8 @@ public static class AccountsSetup
     {
         var path = http.Request.Path;
         var allowed = path.StartsWithSegments("/account/password") || path.StartsWithSegments("/api/v1/auth")|| path.StartsWithSegments("/logout")
-            || path.StartsWithSegments("/lib") || path.StartsWithSegments("/css") || path.StartsWithSegments("/js");
+            || path.StartsWithSegments("/lib") || path.StartsWithSegments("/css") || path.StartsWithSegments("/js")
+            || path.StartsWithSegments("/favicon.svg");
         if (!allowed && http.User.HasClaim(Staff.MustChangePasswordClaim, "true"))
         {
             if (path.StartsWithSegments("/api"))
