@@ -78,6 +78,10 @@ public sealed class FirstLoginTests(BrowserFixture browser) : IClassFixture<Brow
         await Assertions.Expect(row).ToContainTextAsync("承办人");
         await Assertions.Expect(row).ToContainTextAsync("待改密码");
         await shots.TakeAsync("06-user-created");
+        await page.GetByRole(AriaRole.Button, new() { Name = "管理" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "组织机构" }).ClickAsync();
+        await Assertions.Expect(page.Locator("tr", new() { HasText = "凤凰路街道办事处" })).ToContainTextAsync("阎良区委区政府");
+        await shots.TakeAsync("06b-organisation-tree");
 
         // The administrator leaves; the handler arrives with the password the administrator typed.
         await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
