@@ -26,8 +26,11 @@ public sealed class AuditTrailTests(SharedApps apps)
         var unit = await CreateUnitAsync(app, admin, code, "阎良区审计测试局");
         var renamed = await admin.PutAsJsonAsync($"/api/v1/units/{unit}", new
         {
-            code, name = "阎良区审计测试中心", kind = "department",
-            parentId = await app.UnitIdAsync("610114000"), reviewBodyId = await app.UnitIdAsync("610114000"),
+            code,
+            name = "阎良区审计测试中心",
+            kind = "department",
+            parentId = await app.UnitIdAsync("610114000"),
+            reviewBodyId = await app.UnitIdAsync("610114000"),
         }, Ct);
         await Http.EnsureAsync(renamed);
         var user = await CreateUserAsync(app, admin, "audit-" + code);
@@ -216,7 +219,11 @@ public sealed class AuditTrailTests(SharedApps apps)
     {
         var response = await admin.PostAsJsonAsync("/api/v1/units", new
         {
-            code, name, kind = "department", parentId = await app.UnitIdAsync("610114000"), reviewBodyId = await app.UnitIdAsync("610114000"),
+            code,
+            name,
+            kind = "department",
+            parentId = await app.UnitIdAsync("610114000"),
+            reviewBodyId = await app.UnitIdAsync("610114000"),
         }, Ct);
         await Http.EnsureAsync(response);
         return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
@@ -226,7 +233,11 @@ public sealed class AuditTrailTests(SharedApps apps)
     {
         var response = await admin.PostAsJsonAsync("/api/v1/users", new
         {
-            userName, displayName = "审计测试", unitId = await app.UnitIdAsync("610114001"), roles = new[] { "handler" }, password = "Initial-Pass-1",
+            userName,
+            displayName = "审计测试",
+            unitId = await app.UnitIdAsync("610114001"),
+            roles = new[] { "handler" },
+            password = "Initial-Pass-1",
         }, Ct);
         await Http.EnsureAsync(response);
         return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
