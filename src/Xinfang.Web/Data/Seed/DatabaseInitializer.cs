@@ -10,7 +10,8 @@ namespace Xinfang.Web.Data.Seed;
 /// <summary>
 /// First start and every start: apply migrations, then seed what an empty database needs — the organisation tree,
 /// the roles and a first administrator. Each step checks before it writes, so it is safe on every start and on
-/// several servers starting at once (EF Core takes a migration lock; the seed runs under the audit chain lock).
+/// several servers starting at once (migrations run under a lock, see XinfangDb.ApplyMigrationsAsync; the seed runs in one
+/// transaction under the audit chain lock).
 /// </summary>
 public static class DatabaseInitializer
 {
