@@ -22,13 +22,14 @@ app.UseExceptionHandler();
 app.UseXinfangStatusPages();
 app.UseSecurityHeaders();
 app.UseApiBodyLimit();
+app.UseXinfangDocsUi();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseForcedPasswordChange();
 
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous(); // the login page needs its styles before anyone has signed in
 app.MapRazorPages();
 app.MapXinfangApi();
 app.MapXinfangDocs();

@@ -47,6 +47,9 @@ public abstract class XinfangDb(DbContextOptions options, AuditActor actor, Time
         return transaction;
     }
 
+    /// <summary>Applies pending migrations at start; safe when several servers start at once (see the provider subclasses).</summary>
+    public virtual Task ApplyMigrationsAsync(CancellationToken cancellationToken = default) => Database.MigrateAsync(cancellationToken);
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -68,7 +71,7 @@ public abstract class XinfangDb(DbContextOptions options, AuditActor actor, Time
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = AuditChain.Storable(time.GetUtcNow().UtcDateTime);
         var rows = AuditRecorder.Collect(ChangeTracker, actor.Name, now);
         var pending = ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         foreach (var view in pending)

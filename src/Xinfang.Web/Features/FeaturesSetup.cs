@@ -53,13 +53,22 @@ public static class FeaturesSetup
     public static WebApplication MapXinfangDocs(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>
+    /// The API reference UI is middleware, not an endpoint, so it must come before authentication: behind it the
+    /// fallback policy would refuse it to anyone without a token, although it only shows the anonymous OpenAPI document.
+    /// </summary>
+    public static WebApplication UseXinfangDocsUi(this WebApplication app)
+    {
         app.UseSwaggerUI(o =>
         {
             o.RoutePrefix = "api/docs";
             o.DocumentTitle = "信访事项办理系统 API";
             o.SwaggerEndpoint("/openapi/v1.json", "Xinfang v1");
         });
-        app.MapHealthChecks("/healthz").AllowAnonymous();
         return app;
     }
 }

@@ -1,10 +1,24 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Xinfang.Web.Tests.Infrastructure;
 
-public static class Http
+public static partial class Http
 {
+    public const string AntiforgeryField = "__RequestVerificationToken";
+
+    /// <summary>The anti-forgery token of the (first) form on a page, which a POST of that form must carry.</summary>
+    public static string AntiforgeryTokenOf(string html)
+    {
+        var match = AntiforgeryInput().Match(html);
+        Assert.True(match.Success, "The page has no form with an anti-forgery token.");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryInput();
+
     /// <summary>Like EnsureSuccessStatusCode, but the failure message shows the problem detail the server sent.</summary>
     public static async Task EnsureAsync(HttpResponseMessage response)
     {

@@ -23,18 +23,24 @@ public sealed class XinfangApp : WebApplicationFactory<Program>
 
     public const string AdminPassword = "Admin-Test-2026x";
 
-    private readonly TestDatabase _database;
+    private readonly bool _ownsDatabase;
     private readonly bool _kestrel;
+    private readonly string? _adminPassword;
     private readonly Dictionary<string, Guid> _units = new(StringComparer.Ordinal);
     private int _userCounter;
 
-    private XinfangApp(TestDatabase database, bool kestrel)
+    private XinfangApp(TestDatabase database, bool ownsDatabase, bool kestrel, string? adminPassword)
     {
-        _database = database;
+        Database = database;
+        _ownsDatabase = ownsDatabase;
         _kestrel = kestrel;
+        _adminPassword = adminPassword;
     }
 
-    public Db Db => _database.Db;
+    public Db Db => Database.Db;
+
+    /// <summary>Where this instance keeps its data, for tests that reach past the app (raw SQL, the command line).</summary>
+    public TestDatabase Database { get; }
 
     public FakeTimeProvider Clock { get; } = new(DefaultNow);
 
@@ -43,10 +49,20 @@ public sealed class XinfangApp : WebApplicationFactory<Program>
     /// <summary>The address of the real server, when started with Kestrel for browser tests.</summary>
     public string BaseAddress { get; private set; } = "http://localhost";
 
-    public static async Task<XinfangApp> StartAsync(Db db, bool kestrel = false)
+    /// <summary>
+    /// Xinfang on a new database. <paramref name="adminPassword"/> is <c>Bootstrap:AdminPassword</c>; null leaves it
+    /// unset, as on a real first start, so the administrator gets a generated password that must be changed.
+    /// </summary>
+    public static async Task<XinfangApp> StartAsync(Db db, bool kestrel = false, string? adminPassword = AdminPassword) =>
+        Start(new XinfangApp(await TestDatabase.CreateAsync(db), ownsDatabase: true, kestrel, adminPassword));
+
+    /// <summary>Another start on a database that already exists (a restart, a second server); the caller disposes it.</summary>
+    public static XinfangApp StartOn(TestDatabase database, string? adminPassword = AdminPassword) =>
+        Start(new XinfangApp(database, ownsDatabase: false, kestrel: false, adminPassword));
+
+    private static XinfangApp Start(XinfangApp app)
     {
-        var app = new XinfangApp(await TestDatabase.CreateAsync(db), kestrel);
-        if (kestrel)
+        if (app._kestrel)
         {
             app.UseKestrel(0);
             app.StartServer();
@@ -63,9 +79,9 @@ public sealed class XinfangApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", _database.Provider);
-        builder.UseSetting("ConnectionStrings:Xinfang", _database.ConnectionString);
-        builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
+        builder.UseSetting("Database:Provider", Database.Provider);
+        builder.UseSetting("ConnectionStrings:Xinfang", Database.ConnectionString);
+        builder.UseSetting("Bootstrap:AdminPassword", _adminPassword ?? "");
         builder.UseSetting("RateLimits:PerMinute", "100000");
         builder.UseSetting("Logging:Console:FormatterName", "simple");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
@@ -85,6 +101,26 @@ public sealed class XinfangApp : WebApplicationFactory<Program>
     }
 
     public HttpClient Anonymous() => _kestrel ? new HttpClient { BaseAddress = new Uri(BaseAddress) } : CreateClient();
+
+    /// <summary>A client that behaves like a browser for the pages: it keeps cookies and shows redirects instead of following them.</summary>
+    public HttpClient Browser() => _kestrel
+        ? new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = new Uri(BaseAddress) }
+        : CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Signs in through the /login form with its anti-forgery token, as a person does, and returns that browser.</summary>
+    public async Task<HttpClient> SignInAsync(string userName, string password)
+    {
+        var browser = Browser();
+        var form = await browser.GetStringAsync("/login");
+        var response = await browser.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = password,
+            [Http.AntiforgeryField] = Http.AntiforgeryTokenOf(form),
+        }));
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Redirect, $"Signing in as {userName} gave {(int)response.StatusCode}");
+        return browser;
+    }
 
     public async Task<HttpClient> LoginAsync(string userName, string password)
     {
@@ -143,7 +179,10 @@ public sealed class XinfangApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await _database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 
     private sealed record LoginBody(string AccessToken);

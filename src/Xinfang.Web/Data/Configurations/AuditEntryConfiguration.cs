@@ -4,6 +4,7 @@ using Xinfang.Web.Features.Audit;
 
 namespace Xinfang.Web.Data.Configurations;
 
+/// <summary>Triggers that refuse UPDATE and DELETE on this table come from the AuditAppendOnly migrations (raw SQL).</summary>
 public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
     public void Configure(EntityTypeBuilder<AuditEntry> builder)

@@ -10,7 +10,8 @@ namespace Xinfang.Web.Data.Seed;
 /// <summary>
 /// First start and every start: apply migrations, then seed what an empty database needs — the organisation tree,
 /// the roles and a first administrator. Each step checks before it writes, so it is safe on every start and on
-/// several servers starting at once (EF Core takes a migration lock; the seed runs under the audit chain lock).
+/// several servers starting at once (migrations run under a lock, see XinfangDb.ApplyMigrationsAsync; the seed runs in one
+/// transaction under the audit chain lock).
 /// </summary>
 public static class DatabaseInitializer
 {
@@ -20,24 +21,27 @@ public static class DatabaseInitializer
         var sp = scope.ServiceProvider;
         sp.GetRequiredService<AuditActor>().ActAs("setup");
         var db = sp.GetRequiredService<XinfangDb>();
-        await db.Database.MigrateAsync(cancellationToken);
+        await db.ApplyMigrationsAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
             // WAL lets readers work while a registration commits; FULL keeps every acknowledged commit on disk.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", cancellationToken);
         }
 
+        // One transaction under the chain lock: a second server starting at the same time waits, then finds it all
+        // there (checking and creating the roles or the administrator outside it let two servers both create them).
+        await using var transaction = await db.BeginSerializedAsync(cancellationToken);
         await SeedOrganisationAsync(db, cancellationToken);
         await Features.Calendar.ClockSeeding.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), cancellationToken);
         await Features.Categories.CategoryEditor.SeedAsync(db, cancellationToken);
         await Features.Routing.RoutingRules.SeedAsync(db, cancellationToken);
         await SeedRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole<Guid>>>());
         await EnsureAdministratorAsync(sp, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private static async Task SeedOrganisationAsync(XinfangDb db, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.BeginSerializedAsync(cancellationToken);
         if (await db.Units.AnyAsync(cancellationToken))
         {
             return;
@@ -52,7 +56,6 @@ public static class DatabaseInitializer
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     private static async Task SeedRolesAsync(RoleManager<IdentityRole<Guid>> roles)

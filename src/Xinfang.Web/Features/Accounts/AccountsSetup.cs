@@ -83,8 +83,9 @@ public static class AccountsSetup
     public static IApplicationBuilder UseForcedPasswordChange(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         var path = http.Request.Path;
-        var allowed = path.StartsWithSegments("/account/password") || path.StartsWithSegments("/api/v1/auth")|| path.StartsWithSegments("/logout")
-            || path.StartsWithSegments("/lib") || path.StartsWithSegments("/css") || path.StartsWithSegments("/js");
+        var allowed = path.StartsWithSegments("/account/password") || path.StartsWithSegments("/api/v1/auth") || path.StartsWithSegments("/logout")
+            || path.StartsWithSegments("/lib") || path.StartsWithSegments("/css") || path.StartsWithSegments("/js")
+            || path.StartsWithSegments("/favicon.svg");
         if (!allowed && http.User.HasClaim(Staff.MustChangePasswordClaim, "true"))
         {
             if (path.StartsWithSegments("/api"))

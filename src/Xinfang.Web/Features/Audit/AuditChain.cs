@@ -11,6 +11,12 @@ public static class AuditChain
 {
     public static readonly string Genesis = new('0', 64);
 
+    /// <summary>
+    /// The instant as every provider reads it back: PostgreSQL keeps microseconds, the clock gives 100 ns ticks. The
+    /// hash must cover the stored value, or a row written at 12:00:00.1234567 would fail verification on PostgreSQL.
+    /// </summary>
+    public static DateTime Storable(DateTime utc) => new(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMicrosecond), DateTimeKind.Utc);
+
     public static string HashOf(AuditEntry e)
     {
         // Fields joined with a separator that cannot occur unescaped; lengths make the encoding unambiguous.
