@@ -44,8 +44,9 @@ public sealed class AuditTrailTests(SharedApps apps)
         Assert.Contains("\"Name\":\"阎良区审计测试局\"", created.After);
         var changed = Assert.Single(rows, r => r is { EntityType: "Unit", Action: "update" });
         Assert.Equal("admin", changed.Actor);
-        Assert.Equal("""{"Name":"阎良区审计测试局","Version":0}""", changed.Before);
-        Assert.Equal("""{"Name":"阎良区审计测试中心","Version":1}""", changed.After);
+        // The abbreviation (文号 prefix) follows the name when none is given.
+        Assert.Equal("""{"Abbreviation":"阎良区审计测试局","Name":"阎良区审计测试局","Version":0}""", changed.Before);
+        Assert.Equal("""{"Abbreviation":"阎良区审计测试中心","Name":"阎良区审计测试中心","Version":1}""", changed.After);
         var account = Assert.Single(rows, r => r is { EntityType: "StaffUser", Action: "insert" });
         Assert.Equal("admin", account.Actor);
         Assert.Contains($"\"UserName\":\"audit-{code}\"", account.After);

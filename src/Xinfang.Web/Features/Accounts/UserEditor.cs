@@ -5,7 +5,7 @@ using Xinfang.Web.Data;
 
 namespace Xinfang.Web.Features.Accounts;
 
-public sealed record UserInput(string UserName, string DisplayName, Guid UnitId, IReadOnlyList<string> Roles, string? Password,
+public sealed record UserInput(string UserName, string DisplayName, Guid UnitId, IReadOnlyList<string> Roles, string? Password = null,
                                bool? MustChangePassword = null, bool IsActive = true);
 
 public sealed record UserView(Guid Id, string UserName, string DisplayName, Guid UnitId, string UnitName, IReadOnlyList<string> Roles,

@@ -9,11 +9,11 @@ namespace Xinfang.Web.Features.Calendar;
 
 public static class CalendarEndpoints
 {
-    public sealed record CalendarBody(int? Year, string? Source, IReadOnlyList<CalendarDayView>? Days);
+    public sealed record CalendarBody(int? Year = null, string? Source = null, IReadOnlyList<CalendarDayView>? Days = null);
 
     public sealed record DueView(DateOnly Start, int Days, PeriodKind Kind, bool RollForward, DateOnly Due, bool Provisional, IReadOnlyList<DueReason> Explanation);
 
-    public sealed record PeriodBody(string? Name, int Days, PeriodKind Kind, bool RollForward, string? Article);
+    public sealed record PeriodBody(int Days, PeriodKind Kind, string? Name = null, bool RollForward = true, string? Article = null);
 
     public static RouteGroupBuilder MapCalendar(this RouteGroupBuilder api)
     {

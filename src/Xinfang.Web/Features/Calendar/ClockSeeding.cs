@@ -7,12 +7,12 @@ namespace Xinfang.Web.Features.Calendar;
 /// <summary>
 /// On first start: the State Council's holiday tables that ship with Xinfang (2023–2026, embedded in the domain)
 /// and the ten statutory period rules. A year or rule already in the database is left as the administrator keeps it.
+/// Runs inside the start-up transaction of DatabaseInitializer.
 /// </summary>
 public static class ClockSeeding
 {
     public static async Task SeedAsync(XinfangDb db, TimeProvider time, CancellationToken cancellationToken = default)
     {
-        await using var transaction = await db.BeginSerializedAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         var years = await db.Set<CalendarYearRecord>().Select(y => y.Year).ToListAsync(cancellationToken);
         foreach (var year in ShippedCalendars.All.Where(y => !years.Contains(y.Year)))
@@ -32,6 +32,5 @@ public static class ClockSeeding
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -5,7 +5,7 @@ using Xinfang.Web.Data;
 
 namespace Xinfang.Web.Features.Categories;
 
-public sealed record CategoryInput(string Code, string Name, string? ParentCode, bool IsActive = true);
+public sealed record CategoryInput(string Code, string Name, string? ParentCode = null, bool IsActive = true);
 
 public sealed record CategoryNode(string Code, string Name, bool IsActive, IReadOnlyList<CategoryNode> Children);
 
@@ -60,7 +60,6 @@ public sealed class CategoryEditor(XinfangDb db)
 
     public static async Task SeedAsync(XinfangDb db, CancellationToken cancellationToken = default)
     {
-        await using var transaction = await db.BeginSerializedAsync(cancellationToken);
         if (await db.Set<CategoryRecord>().AnyAsync(cancellationToken))
         {
             return;
@@ -73,7 +72,6 @@ public sealed class CategoryEditor(XinfangDb db)
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -5,7 +5,7 @@ using Xinfang.Web.Data;
 
 namespace Xinfang.Web.Features.Organisation;
 
-public sealed record UnitInput(string Code, string Name, UnitKind Kind, Guid? ParentId, Guid? ReviewBodyId, bool IsActive = true, string? Abbreviation = null);
+public sealed record UnitInput(string Code, string Name, UnitKind Kind, Guid? ParentId = null, Guid? ReviewBodyId = null, bool IsActive = true, string? Abbreviation = null);
 
 public sealed record UnitView(Guid Id, string Code, string Name, string Abbreviation, UnitKind Kind, string KindLabel, Guid? ParentId, Guid? ReviewBodyId, bool IsActive, int Version)
 {

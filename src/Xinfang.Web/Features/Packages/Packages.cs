@@ -7,9 +7,9 @@ using Xinfang.Web.Features.Matters;
 
 namespace Xinfang.Web.Features.Packages;
 
-public sealed record PackageInput(Guid LeaderUserId, string? Plan, DateOnly? On = null);
+public sealed record PackageInput(Guid LeaderUserId, string? Plan = null, DateOnly? On = null);
 
-public sealed record PackageNote(string? Note, DateOnly? On = null);
+public sealed record PackageNote(string? Note = null, DateOnly? On = null);
 
 public sealed record PackageView(Guid Id, Guid MatterId, string MatterNumber, string MatterTitle, MatterStatus MatterStatus, string StatusLabel,
                                  Guid LeaderUserId, string LeaderName, string Plan, DateOnly AssignedOn, string AssignedBy,

@@ -75,7 +75,6 @@ public sealed class RoutingRules(XinfangDb db)
     /// <summary>First-start rules for the Yanliang tree: the statutory referrals and the usual topics of each department.</summary>
     public static async Task SeedAsync(XinfangDb db, CancellationToken cancellationToken = default)
     {
-        await using var transaction = await db.BeginSerializedAsync(cancellationToken);
         if (await db.Set<RoutingRule>().AnyAsync(cancellationToken))
         {
             return;
@@ -91,7 +90,6 @@ public sealed class RoutingRules(XinfangDb db)
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
