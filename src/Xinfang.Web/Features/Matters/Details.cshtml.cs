@@ -26,6 +26,9 @@ public sealed class DetailsModel(MatterWorkflow workflow, XinfangDb db, Staff st
 
     public IReadOnlyList<MatterWorkflow.PetitionerIdentity>? Identities { get; private set; }
 
+    /// <summary>Display names of the staff in the history, which records user names.</summary>
+    public IReadOnlyDictionary<string, string> StaffNames { get; private set; } = new Dictionary<string, string>();
+
     [BindProperty]
     public ActionForm Form { get; set; } = new();
 
@@ -45,7 +48,7 @@ public sealed class DetailsModel(MatterWorkflow workflow, XinfangDb db, Staff st
         var result = await workflow.ActAsync(id, Form.ToCommand(), Form.Version);
         if (result.TryGet(out var view, out var error))
         {
-            TempData["Flash"] = $"已{Form.Action.ToChinese()}：{view.StatusLabel}";
+            TempData["Flash"] = $"“{Form.Action.ToChinese()}”已办理，事项现为“{view.StatusLabel}”。";
             return Redirect($"/matters/{id}");
         }
 
@@ -97,6 +100,8 @@ public sealed class DetailsModel(MatterWorkflow workflow, XinfangDb db, Staff st
         return Page();
     }
 
+    public string StaffName(string userName) => StaffNames.TryGetValue(userName, out var name) ? name : userName == "system" ? "系统" : userName;
+
     public string UnitName(Guid? id) => id is { } v && Units.TryGetValue(v, out var unit) ? unit.Name : "—";
 
     public string CategoryName(string? code) => code is null ? "—" : CategoryNames.TryGetValue(code, out var name) ? name : code;
@@ -127,6 +132,8 @@ public sealed class DetailsModel(MatterWorkflow workflow, XinfangDb db, Staff st
         Units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id);
         CategoryNames = Flatten(await categories.TreeAsync()).ToDictionary(c => c.Code, c => c.Name);
         LeaderPackages = await packages.ForMatterAsync(id);
+        var actors = Matter.Events.Select(e => e.By).Distinct().ToList();
+        StaffNames = await db.Users.AsNoTracking().Where(u => actors.Contains(u.UserName!)).ToDictionaryAsync(u => u.UserName!, u => u.DisplayName);
         if (staff.Has(Roles.Registrar) || staff.Has(Roles.Director) || staff.Has(Roles.UnitHead))
         {
             Leaders = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
