@@ -26,6 +26,7 @@ app.UseXinfangDocsUi();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseTokenRevocation();
 app.UseAuthorization();
 app.UseForcedPasswordChange();
 

@@ -118,4 +118,23 @@ public sealed class AuthTests(SharedApps apps)
         var create = await handler.Http.PostAsJsonAsync("/api/v1/units", new { code = "610114999", name = "某单位", kind = "department" }, Ct);
         await Http.AssertProblemAsync(create, HttpStatusCode.Forbidden, "auth.forbidden");
     }
+
+    [Theory, DatabaseData]
+    public async Task A_token_stops_working_when_the_account_is_deactivated(Db db)
+    {
+        var app = await apps.For(db);
+        var admin = await app.AdminAsync();
+        var staff = await app.StaffAsync("610114004", "handler");
+        Assert.Equal(HttpStatusCode.OK, (await staff.Http.GetAsync("/api/v1/units", Ct)).StatusCode);
+        var users = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/users", Ct);
+        var id = users.EnumerateArray().First(u => u.GetProperty("userName").GetString() == staff.UserName).GetProperty("id").GetGuid();
+
+        var deactivated = await admin.PutAsJsonAsync($"/api/v1/users/{id}", new
+        {
+            userName = staff.UserName, displayName = "离职人员", unitId = staff.UnitId, roles = new[] { "handler" }, isActive = false,
+        }, Ct);
+        await Http.EnsureAsync(deactivated);
+
+        await Http.AssertProblemAsync(await staff.Http.GetAsync("/api/v1/units", Ct), HttpStatusCode.Unauthorized, "auth.token-revoked");
+    }
 }

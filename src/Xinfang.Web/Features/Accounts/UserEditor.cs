@@ -12,7 +12,7 @@ public sealed record UserView(Guid Id, string UserName, string DisplayName, Guid
                               bool IsActive, bool MustChangePassword, bool LockedOut);
 
 /// <summary>Creates and changes staff accounts; used by the admin pages and by /api/v1/users.</summary>
-public sealed class UserEditor(XinfangDb db, UserManager<StaffUser> users, TimeProvider time)
+public sealed class UserEditor(XinfangDb db, UserManager<StaffUser> users, TimeProvider time, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
 {
     public async Task<IReadOnlyList<UserView>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -99,6 +99,7 @@ public sealed class UserEditor(XinfangDb db, UserManager<StaffUser> users, TimeP
         // A new security stamp ends the user's cookie sessions, so a change of unit or role takes effect at once.
         await users.UpdateSecurityStampAsync(user);
         await transaction.CommitAsync(cancellationToken);
+        TokenRevocation.Forget(cache, user.Id);
         return (await ListAsync(cancellationToken)).Single(u => u.Id == user.Id);
     }
 

@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using Xinfang.Web.Data;
+using Xinfang.Web.Infrastructure;
+
+namespace Xinfang.Web.Features.Accounts;
+
+/// <summary>
+/// A bearer token is self-contained and would stay valid for its eight hours after the account was deactivated or
+/// its roles or unit changed. Every such change renews the account's security stamp (UserEditor), so API requests
+/// compare the token's stamp with the account's — cached briefly, so this costs one lookup per user per half minute.
+/// Cookies get the same check from Identity's SecurityStampValidator.
+/// </summary>
+public static class TokenRevocation
+{
+    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+
+    public static IApplicationBuilder UseTokenRevocation(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        if (http.Request.Path.StartsWithSegments("/api") && http.User.Identity?.IsAuthenticated == true
+            && Guid.TryParse(http.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        {
+            var stampClaim = http.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+            var current = await http.RequestServices.GetRequiredService<IMemoryCache>().GetOrCreateAsync($"xinfang:stamp:{userId}", async entry =>
+            {
+                entry.AbsoluteExpirationRelativeToNow = CacheFor;
+                var db = http.RequestServices.GetRequiredService<XinfangDb>();
+                return await db.Users.AsNoTracking().Where(u => u.Id == userId && u.IsActive).Select(u => u.SecurityStamp).SingleOrDefaultAsync();
+            });
+            if (current is null || current != http.User.FindFirstValue(stampClaim))
+            {
+                await Problems.WriteAsync(http, StatusCodes.Status401Unauthorized, "auth.token-revoked", "令牌已失效",
+                    "账户已停用，或其角色、单位已变更，请重新登录。");
+                return;
+            }
+        }
+
+        await next(http);
+    });
+
+    /// <summary>Forget the cached stamp at once on this server when an administrator changes the account.</summary>
+    public static void Forget(IMemoryCache cache, Guid userId) => cache.Remove($"xinfang:stamp:{userId}");
+}
