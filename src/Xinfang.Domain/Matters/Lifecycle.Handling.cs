@@ -138,7 +138,8 @@ public static partial class Lifecycle
         return change with
         {
             To = MatterStatus.Concluded,
-            Closed = [step.Matter.HandlingCode],
+            // The opinion also answers a matter assigned from above: the higher level's due date is met (or late).
+            Closed = [step.Matter.HandlingCode, Deadline.Superior],
             Notices = [step.Notice(kind, Recipient.Petitioner, step.Matter.UnitId!.Value)],
         };
     }

@@ -36,6 +36,10 @@ internal sealed class MatterBuilder
 
     public MatterBuilder FirstTime() => Flagged(MatterFlag.FirstTime);
 
+    /// <summary>上级交办: assigned to the district by a higher level, with the date it must be done by.</summary>
+    public MatterBuilder AssignedFromAbove(DateOnly dueOn) =>
+        With(_input with { Channel = Channel.Superior, Superior = new SuperiorAssignment("市信转〔2025〕8号", dueOn) });
+
     public MatterBuilder MeasuredBy(Clocks clocks)
     {
         _clocks = clocks;
