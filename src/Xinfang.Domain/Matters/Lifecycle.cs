@@ -114,12 +114,13 @@ public static partial class Lifecycle
 
     /// <summary>
     /// No step may be dated before the one it follows. A delivery follows the notice it delivers, a log entry the
-    /// acceptance; every other step follows the matter's latest step.
+    /// step that opened the current stage (the acceptance, the review or recheck request), not a delivery or an
+    /// extension recorded since; every other step follows the matter's latest step.
     /// </summary>
     private static DateOnly EarliestOn(Matter matter, MatterCommand command) => command switch
     {
         Deliver d => matter.Notices.FirstOrDefault(n => n.Id == d.NoticeId)?.IssuedOn ?? matter.LastStepOn,
-        AddLog => matter.Events.Count == 0 ? matter.LastStepOn : matter.Events.Where(e => e.Action != MatterAction.Log).Max(e => e.On),
+        AddLog => matter.Events.LastOrDefault(e => e.From != e.To)?.On ?? matter.LastStepOn,
         _ => matter.LastStepOn,
     };
 

@@ -78,4 +78,22 @@ public sealed class StepDatingTests
         Assert.Equal("matter.on-before-previous-step",
             Decisions.Refused(matter, new AddLog(LogKind.ReturnVisit, "补记回访", D("2025-03-09")), Org.Handler).Code);
     }
+
+    [Fact]
+    public void A_log_entry_may_be_dated_before_a_delivery_or_an_extension_recorded_earlier()
+    {
+        var matter = AMatter().ReceivedOn("2025-03-03").Transferred(D("2025-03-05")).Accepted(D("2025-03-10"))
+            .Delivered(NoticeKind.AcceptanceNotice, D("2025-03-15")).Extended(10, D("2025-03-16")).Build();
+
+        Assert.True(Decisions.Decide(matter, new AddLog(LogKind.Investigation, "补记 3 月 12 日的实地核查", D("2025-03-12")), Org.Handler).IsSuccess);
+    }
+
+    [Fact]
+    public void A_review_bodys_log_entry_follows_the_review_request()
+    {
+        var matter = AMatter().ReceivedOn("2025-03-03").Transferred().Accepted().Concluded().OpinionDelivered().ReviewRequested(D("2025-03-10")).Build();
+
+        Assert.Equal("matter.on-before-previous-step", Decisions.Refused(matter, new AddLog(LogKind.Investigation, "调查", D("2025-03-09")), Org.ReviewHandler).Code);
+        Assert.True(Decisions.Decide(matter, new AddLog(LogKind.Investigation, "调查", D("2025-03-10")), Org.ReviewHandler).IsSuccess);
+    }
 }
