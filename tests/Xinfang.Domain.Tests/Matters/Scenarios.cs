@@ -1,7 +1,7 @@
 using Xinfang.Domain.Matters;
-using A = Xinfang.Domain.Matters.MatterAction;
 using static Xinfang.Domain.Tests.Deadlines.Dates;
 using static Xinfang.Domain.Tests.Matters.MatterBuilder;
+using A = Xinfang.Domain.Matters.MatterAction;
 
 namespace Xinfang.Domain.Tests.Matters;
 
