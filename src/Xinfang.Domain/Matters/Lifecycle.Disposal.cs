@@ -105,7 +105,7 @@ public static partial class Lifecycle
         return step.Change(command, command.Note) with
         {
             // 诉访分离 (第二十八条): the matter leaves the petition track; no petition clock runs any longer.
-            Cancelled = [PeriodRules.Dispose, PeriodRules.AcceptanceNotice, PeriodRules.Objection, Deadline.Assigned],
+            Cancelled = [PeriodRules.Dispose, PeriodRules.AcceptanceNotice, PeriodRules.Objection, Deadline.Assigned, Deadline.Superior],
             Notices = [step.Notice(NoticeKind.RouteNotice, Recipient.Petitioner, issuer, extra: extras)],
             Data = Data(("channel", command.Channel), ("body", command.Body.Trim())),
         };
@@ -136,6 +136,7 @@ public static partial class Lifecycle
             Data = Chosen(step, unit.Id),
             Holder = unit.Id,
             Closed = [PeriodRules.Dispose],
+            Cancelled = [Deadline.Superior],
             Notices = [step.Notice(NoticeKind.ReferralLetter, Recipient.Unit, step.Matter.RegisteringUnitId, unit.Id,
                 new Dictionary<string, string> { ["移送机关"] = unit.Name })],
         };

@@ -138,7 +138,8 @@ public static partial class Lifecycle
         return change with
         {
             To = MatterStatus.Concluded,
-            Closed = [step.Matter.HandlingCode],
+            // The opinion also answers a matter assigned from above: the higher level's due date is met (or late).
+            Closed = [step.Matter.HandlingCode, Deadline.Superior],
             Notices = [step.Notice(kind, Recipient.Petitioner, step.Matter.UnitId!.Value)],
         };
     }
@@ -156,10 +157,7 @@ public static partial class Lifecycle
             return Error.Conflict("notice.already-delivered", "文书已送达", $"{notice.Kind.ToChinese()}（{notice.Number}）已于 {notice.DeliveredOn:yyyy-MM-dd} 送达。");
         }
 
-        // "Whoever issued the notice" delivers it: the bureau's registrar for the bureau's, the unit's staff for theirs.
-        var issuerParty = notice.IssuingUnitId == step.Matter.RegisteringUnitId && step.Parties.HasFlag(Party.Registrar)
-            || notice.IssuingUnitId == step.Context.Actor.UnitId;
-        if (!issuerParty)
+        if (!MayDeliver(step.Matter, notice, step.Context))
         {
             return MatterErrors.Forbidden(MatterAction.Deliver);
         }

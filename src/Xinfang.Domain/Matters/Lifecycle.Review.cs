@@ -139,5 +139,10 @@ public static partial class Lifecycle
         };
     }
 
-    private static Result<MatterChange> DecideClose(Step step, CloseMatter command) => step.Change(command, null);
+    /// <summary>
+    /// The precondition checks the window against today; the archive date itself must also lie after the window, or
+    /// a back-dated close would record the matter archived while the petitioner could still ask (第三十五条、第三十六条).
+    /// </summary>
+    private static Result<MatterChange> DecideClose(Step step, CloseMatter command) =>
+        Closable(step.Matter, step.On) is { } open ? open : step.Change(command, null);
 }

@@ -114,12 +114,13 @@ public static partial class Lifecycle
 
     /// <summary>
     /// No step may be dated before the one it follows. A delivery follows the notice it delivers, a log entry the
-    /// acceptance; every other step follows the matter's latest step.
+    /// step that opened the current stage (the acceptance, the review or recheck request), not a delivery or an
+    /// extension recorded since; every other step follows the matter's latest step.
     /// </summary>
     private static DateOnly EarliestOn(Matter matter, MatterCommand command) => command switch
     {
         Deliver d => matter.Notices.FirstOrDefault(n => n.Id == d.NoticeId)?.IssuedOn ?? matter.LastStepOn,
-        AddLog => matter.Events.Count == 0 ? matter.LastStepOn : matter.Events.Where(e => e.Action != MatterAction.Log).Max(e => e.On),
+        AddLog => matter.Events.LastOrDefault(e => e.From != e.To)?.On ?? matter.LastStepOn,
         _ => matter.LastStepOn,
     };
 
@@ -132,8 +133,9 @@ public static partial class Lifecycle
             Error.Conflict("matter.draft-pending", "处理意见待审批", "已有一份处理意见草稿等待单位负责人审批，请先审批或退回。"),
         MatterAction.ApproveConclusion when matter.Conclusion is not { IsIssued: false } =>
             Error.Conflict("matter.no-draft", "没有待审批的处理意见", "承办人尚未提交处理意见草稿。"),
-        MatterAction.Deliver when matter.Notices.All(n => n.DeliveredOn is not null || n.Kind == NoticeKind.Receipt) =>
-            Error.Conflict("matter.nothing-to-deliver", "没有待送达的文书", "本事项的文书均已送达。"),
+        // Offered only to someone who may deliver one of the notices still waiting: the unit that issued it.
+        MatterAction.Deliver when !matter.Notices.Any(n => n.DeliveredOn is null && n.Kind != NoticeKind.Receipt && MayDeliver(matter, n, context)) =>
+            Error.Conflict("matter.nothing-to-deliver", "没有待送达的文书", "本事项没有需要您送达的文书（文书由发文单位送达）。"),
         MatterAction.Implement when matter.Conclusion is not { IsIssued: true, Supports: true } || matter.Implementation is not null =>
             Error.Conflict("matter.nothing-to-implement", "无需落实", "只有结论为“支持”且尚未记录落实情况的处理意见需要落实。"),
         MatterAction.Evaluate when matter.Evaluations.Select(e => e.Target).Distinct().Count() == 2 =>
@@ -145,6 +147,11 @@ public static partial class Lifecycle
         MatterAction.Close => Closable(matter, context.Today),
         _ => null,
     };
+
+    /// <summary>"Whoever issued the notice" delivers it (API.md): the bureau's registrar for the bureau's, the unit's staff for theirs.</summary>
+    private static bool MayDeliver(Matter matter, Notice notice, DecisionContext context) =>
+        notice.IssuingUnitId == matter.RegisteringUnitId && context.Actor.PartiesFor(matter).HasFlag(Party.Registrar)
+        || notice.IssuingUnitId == context.Actor.UnitId;
 
     private static string WindowCode(Matter matter) =>
         matter.Status == MatterStatus.Reviewed ? Deadlines.PeriodRules.RecheckRequest : Deadlines.PeriodRules.ReviewRequest;
