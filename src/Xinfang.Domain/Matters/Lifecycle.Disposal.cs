@@ -104,8 +104,10 @@ public static partial class Lifecycle
         var extras = new Dictionary<string, string> { ["法定途径"] = command.Channel.ToChinese(), ["受理机关"] = command.Body.Trim() };
         return step.Change(command, command.Note) with
         {
-            // 诉访分离 (第二十八条): the matter leaves the petition track; no petition clock runs any longer.
-            Cancelled = [PeriodRules.Dispose, PeriodRules.AcceptanceNotice, PeriodRules.Objection, Deadline.Assigned, Deadline.Superior],
+            // Routing is the bureau's disposal (第二十二条): its 15 days are met, or late. Then 诉访分离 (第二十八条):
+            // the matter leaves the petition track and no other petition clock runs any longer.
+            Closed = [PeriodRules.Dispose],
+            Cancelled = [PeriodRules.AcceptanceNotice, PeriodRules.Objection, Deadline.Assigned, Deadline.Superior],
             Notices = [step.Notice(NoticeKind.RouteNotice, Recipient.Petitioner, issuer, extra: extras)],
             Data = Data(("channel", command.Channel), ("body", command.Body.Trim())),
         };

@@ -67,7 +67,9 @@ public static partial class Lifecycle
 
         var refusal = MatterErrors.DeadlinePassed($"申请{what}（送达之日起 30 日）", window.DueOn, "已依法出具不予受理告知书，请送达信访人。")
             .With("notice", NoticeKind.DeclineNotice);
-        var issuer = step.Matter.UnitId ?? step.Matter.RegisteringUnitId;
+        // The body the request was addressed to refuses it: one level above the opinion's issuer (第三十五条、第三十六条).
+        var addressee = command is RequestRecheck ? step.Matter.ReviewBodyId : step.Matter.UnitId;
+        var issuer = step.Context.UnitOf(step.Context.UnitOf(addressee)?.ReviewBodyId)?.Id ?? step.Matter.UnitId ?? step.Matter.RegisteringUnitId;
         return new MatterChange(command, command.Action, step.From, step.From, step.On, $"逾期申请{what}，不予受理")
         {
             Notices = [step.Notice(NoticeKind.DeclineNotice, Recipient.Petitioner, issuer, extra: new Dictionary<string, string>
@@ -143,6 +145,9 @@ public static partial class Lifecycle
     /// The precondition checks the window against today; the archive date itself must also lie after the window, or
     /// a back-dated close would record the matter archived while the petitioner could still ask (第三十五条、第三十六条).
     /// </summary>
+    /// <summary>Archiving ends the petitioner's windows with the matter: they ran out, which is why it may close.</summary>
     private static Result<MatterChange> DecideClose(Step step, CloseMatter command) =>
-        Closable(step.Matter, step.On) is { } open ? open : step.Change(command, null);
+        Closable(step.Matter, step.On) is { } open
+            ? open
+            : step.Change(command, null) with { Cancelled = [PeriodRules.ReviewRequest, PeriodRules.RecheckRequest] };
 }

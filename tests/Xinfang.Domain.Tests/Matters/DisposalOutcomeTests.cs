@@ -23,7 +23,7 @@ public sealed class DisposalOutcomeTests
         var matter = AMatter().Routed().Build();
 
         Assert.Equal((MatterStatus.Routed, RouteChannel.Litigation), (matter.Status, matter.RoutedTo));
-        Assert.Equal(DeadlineState.Cancelled, matter.LatestDeadline(PeriodRules.Dispose)!.State);
+        Assert.Equal(DeadlineState.Met, matter.LatestDeadline(PeriodRules.Dispose)!.State); // routing is the bureau's disposal
         var notice = matter.Notices[^1];
         Assert.Equal((NoticeKind.RouteNotice, Org.Bureau.Id), (notice.Kind, notice.IssuingUnitId));
         Assert.Contains("\"法定途径\":\"诉讼\"", notice.Fields, StringComparison.Ordinal);

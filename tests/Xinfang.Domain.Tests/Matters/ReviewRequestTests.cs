@@ -38,7 +38,8 @@ public sealed class ReviewRequestTests
         Assert.Equal(("matter.deadline-passed", ErrorKind.Rule), (refusal.Code, refusal.Kind));
         Assert.Equal(NoticeKind.DeclineNotice, refusal.Extensions!["notice"]);
         var draft = Assert.Single(change.Notices);
-        Assert.Equal((NoticeKind.DeclineNotice, Recipient.Petitioner, Org.StreetA.Id), (draft.Kind, draft.Recipient, draft.IssuingUnitId));
+        // The review body the request was addressed to refuses it (第三十五条).
+        Assert.Equal((NoticeKind.DeclineNotice, Recipient.Petitioner, Org.District.Id), (draft.Kind, draft.Recipient, draft.IssuingUnitId));
         Assert.Equal(DeclineReason.LateRequest.ToChinese(), draft.Fields["不予受理理由"]);
         Assert.Equal("2025年4月2日", draft.Fields["申请期限"]);
     }
@@ -70,7 +71,8 @@ public sealed class ReviewRequestTests
         var change = Decisions.Decide(matter, new RequestRecheck("不服", D("2025-05-07")), Actor.Petitioner).Value;
 
         Assert.Equal("matter.deadline-passed", change.Refusal!.Code);
-        Assert.Equal((MatterStatus.Reviewed, NoticeKind.DeclineNotice, Org.StreetA.Id), (change.To, change.Notices[0].Kind, change.Notices[0].IssuingUnitId));
+        // The recheck body (the review body's review body) refuses what was addressed to it.
+        Assert.Equal((MatterStatus.Reviewed, NoticeKind.DeclineNotice, Org.City.Id), (change.To, change.Notices[0].Kind, change.Notices[0].IssuingUnitId));
         Assert.True(Decisions.Decide(matter, new RequestRecheck("不服", D("2025-05-06")), Actor.Petitioner).Value.Refusal is null);
     }
 

@@ -91,7 +91,7 @@ public sealed class DisposalTests(SharedApps apps)
         var routed = await ActAsync(registrar.Http, await RegisterAsync(registrar.Http, Letter(new DateOnly(2025, 9, 20))), "route",
             new { channel = "arbitration", body = "阎良区劳动人事争议仲裁委员会", on = "2025-09-22" });
         Assert.Equal("routed", Status(routed));
-        Assert.Equal("cancelled", Deadline(routed, "dispose").GetProperty("state").GetString());
+        Assert.Equal("met", Deadline(routed, "dispose").GetProperty("state").GetString());
         Assert.Contains("route-notice", NoticeKinds(routed));
 
         var referred = await ActAsync(registrar.Http, await RegisterAsync(registrar.Http, Letter(new DateOnly(2025, 9, 20), b => b["flags"] = new System.Text.Json.Nodes.JsonArray("law-related"))),
