@@ -1,3 +1,4 @@
+using Xinfang.Domain.Shared;
 namespace Xinfang.Domain.Deadlines;
 
 /// <summary>

@@ -6,51 +6,44 @@ namespace Xinfang.Domain.Matters;
 /// <summary>Review (复查, 第三十五条) and recheck (复核, 第三十六条), one level up each, and archiving.</summary>
 public static partial class Lifecycle
 {
-    private static Result<MatterChange> DecideReviewRequest(Step step, RequestReview command)
+    /// <summary>
+    /// The two requests differ only in names and in whose opinion is contested: review asks the body above the unit
+    /// that issued the handling opinion (第三十五条), recheck the body above the reviewer (第三十六条).
+    /// </summary>
+    private sealed record Stage(string What, string Window, string Clock, Func<Matter, Guid?> Contested, string MissingCode, string MissingTitle, string DataKey);
+
+    private static readonly Stage ReviewStage = new("复查", PeriodRules.ReviewRequest, PeriodRules.Review, m => m.UnitId,
+        "matter.no-review-body", "未设置复查机关", "reviewBody");
+
+    private static readonly Stage RecheckStage = new("复核", PeriodRules.RecheckRequest, PeriodRules.Recheck, m => m.ReviewBodyId,
+        "matter.no-recheck-body", "未设置复核机关", "recheckBody");
+
+    private static Result<MatterChange> DecideReviewRequest(Step step, RequestReview command) => DecideRequest(step, command, command.Reason, ReviewStage);
+
+    private static Result<MatterChange> DecideRecheckRequest(Step step, RequestRecheck command) => DecideRequest(step, command, command.Reason, RecheckStage);
+
+    private static Result<MatterChange> DecideRequest(Step step, MatterCommand command, string? reason, Stage stage)
     {
-        var window = step.Matter.LatestDeadline(PeriodRules.ReviewRequest)!;
-        if (LateRequest(step, command, window, "复查") is { } late)
+        var window = step.Matter.LatestDeadline(stage.Window)!;
+        if (LateRequest(step, command, window, stage) is { } late)
         {
             return late;
         }
 
-        var body = step.Context.UnitOf(step.Context.UnitOf(step.Matter.UnitId)?.ReviewBodyId);
+        var contested = stage.Contested(step.Matter);
+        var body = step.Context.UnitOf(step.Context.UnitOf(contested)?.ReviewBodyId);
         if (body is null)
         {
-            return MatterErrors.Rule("matter.no-review-body", "未设置复查机关",
-                $"“{step.Context.NameOf(step.Matter.UnitId)}”在组织机构中没有设置复查机关，请系统管理员先在组织机构中设置。");
+            return MatterErrors.Rule(stage.MissingCode, stage.MissingTitle,
+                $"“{step.Context.NameOf(contested)}”在组织机构中没有设置上一级的{stage.What}机关，请系统管理员先在组织机构中设置。");
         }
 
-        return step.Change(command, command.Reason) with
+        return step.Change(command, reason) with
         {
             Holder = body.Id,
-            Closed = [PeriodRules.ReviewRequest],
-            Opened = [step.Context.Clocks.Open(PeriodRules.Review, step.On, step.Matter.Qualifiers)],
-            Data = Data(("reviewBody", body.Name)),
-        };
-    }
-
-    private static Result<MatterChange> DecideRecheckRequest(Step step, RequestRecheck command)
-    {
-        var window = step.Matter.LatestDeadline(PeriodRules.RecheckRequest)!;
-        if (LateRequest(step, command, window, "复核") is { } late)
-        {
-            return late;
-        }
-
-        var body = step.Context.UnitOf(step.Context.UnitOf(step.Matter.ReviewBodyId)?.ReviewBodyId);
-        if (body is null)
-        {
-            return MatterErrors.Rule("matter.no-recheck-body", "未设置复核机关",
-                $"复查机关“{step.Context.NameOf(step.Matter.ReviewBodyId)}”在组织机构中没有上一级机关，请系统管理员先在组织机构中设置。");
-        }
-
-        return step.Change(command, command.Reason) with
-        {
-            Holder = body.Id,
-            Closed = [PeriodRules.RecheckRequest],
-            Opened = [step.Context.Clocks.Open(PeriodRules.Recheck, step.On, step.Matter.Qualifiers)],
-            Data = Data(("recheckBody", body.Name)),
+            Closed = [stage.Window],
+            Opened = [step.Context.Clocks.Open(stage.Clock, step.On, step.Matter.Qualifiers)],
+            Data = Data((stage.DataKey, body.Name)),
         };
     }
 
@@ -58,8 +51,9 @@ public static partial class Lifecycle
     /// A request after the window is not accepted. The refusal is recorded with the 不予受理 notice the petitioner must
     /// receive (reason: 未在规定期限内提出), and the caller is answered <c>matter.deadline-passed</c>.
     /// </summary>
-    private static Result<MatterChange>? LateRequest(Step step, MatterCommand command, Deadline window, string what)
+    private static Result<MatterChange>? LateRequest(Step step, MatterCommand command, Deadline window, Stage stage)
     {
+        var what = stage.What;
         if (step.On <= window.DueOn)
         {
             return null;
@@ -68,8 +62,7 @@ public static partial class Lifecycle
         var refusal = MatterErrors.DeadlinePassed($"申请{what}（送达之日起 30 日）", window.DueOn, "已依法出具不予受理告知书，请送达信访人。")
             .With("notice", NoticeKind.DeclineNotice);
         // The body the request was addressed to refuses it: one level above the opinion's issuer (第三十五条、第三十六条).
-        var addressee = command is RequestRecheck ? step.Matter.ReviewBodyId : step.Matter.UnitId;
-        var issuer = step.Context.UnitOf(step.Context.UnitOf(addressee)?.ReviewBodyId)?.Id ?? step.Matter.UnitId ?? step.Matter.RegisteringUnitId;
+        var issuer = step.Context.UnitOf(step.Context.UnitOf(stage.Contested(step.Matter))?.ReviewBodyId)?.Id ?? step.Matter.UnitId ?? step.Matter.RegisteringUnitId;
         return new MatterChange(command, command.Action, step.From, step.From, step.On, $"逾期申请{what}，不予受理")
         {
             Notices = [step.Notice(NoticeKind.DeclineNotice, Recipient.Petitioner, issuer, extra: new Dictionary<string, string>

@@ -11,16 +11,7 @@ public sealed class IndexModel(XinfangDb db, Staff staff, TimeProvider time, Des
 {
     public DateOnly Today { get; private set; }
 
-    public string Weekday => Today.DayOfWeek switch
-    {
-        DayOfWeek.Monday => "星期一",
-        DayOfWeek.Tuesday => "星期二",
-        DayOfWeek.Wednesday => "星期三",
-        DayOfWeek.Thursday => "星期四",
-        DayOfWeek.Friday => "星期五",
-        DayOfWeek.Saturday => "星期六",
-        DayOfWeek.Sunday => "星期日",
-    };
+    public string Weekday => ChineseText.Weekday(Today.DayOfWeek);
 
     public string UnitName { get; private set; } = "";
 

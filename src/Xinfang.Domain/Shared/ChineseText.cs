@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace Xinfang.Domain.Deadlines;
+namespace Xinfang.Domain.Shared;
 
 /// <summary>Dates and weekdays as they appear in Chinese details and explanations.</summary>
-internal static class ChineseText
+public static class ChineseText
 {
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
