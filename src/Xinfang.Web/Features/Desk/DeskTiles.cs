@@ -1,3 +1,4 @@
+using Xinfang.Domain.Matters;
 using Xinfang.Web.Data;
 using Xinfang.Web.Features.Accounts;
 
@@ -17,7 +18,15 @@ public sealed class DeskTiles(XinfangDb db)
             tiles.Add(new("用户", "bi-people", await CountAsync(db.Users), "个账户", "/admin/users"));
         }
 
-        _ = today;
+        if (staff.Has(Roles.Registrar))
+        {
+            // 待处置: registered and not yet disposed of; overdue once the 15-day limit (第二十二条) has passed.
+            var registered = db.Matters.Where(m => m.Status == MatterStatus.Registered);
+            var count = await CountAsync(registered);
+            var overdue = await CountAsync(registered.Where(m => m.Deadlines.Any(d => d.State == DeadlineState.Open && d.IsDuty && d.DueOn < today)));
+            tiles.Add(new("待处置", "bi-inboxes", count, overdue > 0 ? $"件待处置，其中 {overdue} 件已超期" : "件待处置，无超期", "/matters/queue", Alert: overdue > 0));
+        }
+
         return tiles;
     }
 
