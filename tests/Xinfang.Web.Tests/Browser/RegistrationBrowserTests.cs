@@ -32,6 +32,8 @@ public sealed class RegistrationBrowserTests
         await using var browser = await LaunchAsync();
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 }, Locale = "zh-CN" });
         await LoginAsync(page, app, staff.UserName);
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("其中 2 件已超期");
+        await ScreenshotAsync(page, db, "0-desk");
         await page.GotoAsync(app.BaseAddress + "/matters/new");
         var keys = new Keys(page);
 
@@ -159,6 +161,26 @@ public sealed class RegistrationBrowserTests
         await ScreenshotAsync(page, db, "7-form-errors");
     }
 
+    [Theory, DatabaseData]
+    public async Task The_administrator_pages_render_the_rules_and_the_taxonomy(Db db)
+    {
+        await using var app = await XinfangApp.StartAsync(db, kestrel: true);
+        await using var browser = await LaunchAsync();
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 }, Locale = "zh-CN" });
+        await LoginAsync(page, app, "admin", XinfangApp.AdminPassword);
+
+        await page.GotoAsync(app.BaseAddress + "/admin/routing");
+        await Assertions.Expect(page.Locator("table")).ToContainTextAsync("阎良区纪委监委");
+        await page.SelectOptionAsync("#rule-target", new SelectOptionValue { Label = "阎良区人力资源和社会保障局" });
+        await page.Locator("#rule-form button[type=submit]").ClickAsync();  // no condition: the domain's message
+        await Assertions.Expect(page.Locator("#rule-form")).ToContainTextAsync("请至少设置一个条件");
+        await ScreenshotAsync(page, db, "8-admin-routing");
+
+        await page.GotoAsync(app.BaseAddress + "/admin/categories?edit=labour.wages");
+        await Assertions.Expect(page.Locator("#category-code")).ToHaveValueAsync("labour.wages");
+        await ScreenshotAsync(page, db, "9-admin-categories");
+    }
+
     private static async Task QueueContextAsync(HttpClient registrar)
     {
         await RegisterAsync(registrar, Letter(new DateOnly(2026, 10, 9), b =>
@@ -191,12 +213,12 @@ public sealed class RegistrationBrowserTests
         });
     }
 
-    private static async Task LoginAsync(IPage page, XinfangApp app, string userName)
+    private static async Task LoginAsync(IPage page, XinfangApp app, string userName, string password = PageSession.StaffPassword)
     {
         await page.GotoAsync(app.BaseAddress + "/login");
         await page.Keyboard.TypeAsync(userName);              // the user name has the focus
         await page.Keyboard.PressAsync("Tab");
-        await page.Keyboard.TypeAsync(PageSession.StaffPassword);
+        await page.Keyboard.TypeAsync(password);
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(app.BaseAddress + "/");
     }

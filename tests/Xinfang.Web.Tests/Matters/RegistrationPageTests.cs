@@ -114,6 +114,29 @@ public sealed class RegistrationPageTests(SharedApps apps)
     }
 
     [Theory, DatabaseData]
+    public async Task A_registered_form_changed_and_sent_again_is_not_registered_until_the_clerk_confirms(Db db)
+    {
+        var app = await apps.For(db);
+        var registrar = await PageSession.StaffAsync(app, "610114", "registrar");
+        var page = await registrar.GetPageAsync("/matters/new");
+        var title = "改过再提交 " + Guid.NewGuid().ToString("N")[..8];
+        var fields = Visit(KeyOf(page), title, TestPeople.IdNumber(), app.Today);
+        Assert.Equal(HttpStatusCode.Redirect, (await registrar.PostFormAsync("/matters/new", page, fields)).StatusCode);
+
+        var changed = fields.Select(f => f.Name == "Form.Title" ? (f.Name, title + " 补充") : f).ToList();
+        var refused = await registrar.PostFormAsync("/matters/new", page, changed);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("这份表单已经登记过一次", html);
+        Assert.Equal(0, await CountAsync(app, title + " 补充"));
+        var confirmed = changed.Select(f => f.Name == "Form.IdempotencyKey" ? (f.Name, KeyOf(html)) : f).ToList();
+        Assert.NotEqual(KeyOf(page), KeyOf(html));
+        Assert.Equal(HttpStatusCode.Redirect, (await registrar.PostFormAsync("/matters/new", html, confirmed)).StatusCode);
+        Assert.Equal(1, await CountAsync(app, title + " 补充"));
+    }
+
+    [Theory, DatabaseData]
     public async Task The_same_person_panel_lists_earlier_matters_and_a_repeat_can_be_marked(Db db)
     {
         var app = await apps.For(db);
@@ -148,6 +171,42 @@ public sealed class RegistrationPageTests(SharedApps apps)
         var matterId = Guid.Parse(registered.Headers.Location!.OriginalString.Split('/')[2]);
         var view = await staff.Http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/matters/{matterId}", TestContext.Current.CancellationToken);
         Assert.Equal(Id(prior), view.GetProperty("repeatOf").GetGuid());
+    }
+
+    [Theory, DatabaseData]
+    public async Task The_superior_and_accused_fields_count_only_for_their_channel_and_purpose(Db db)
+    {
+        var app = await apps.For(db);
+        var staff = await app.StaffAsync("610114", "registrar");
+        var registrar = await PageSession.LoginAsync(app, staff.UserName, PageSession.StaffPassword);
+        var page = await registrar.GetPageAsync("/matters/new");
+        var accusation = Visit(KeyOf(page), "检举 " + Guid.NewGuid().ToString("N")[..6], TestPeople.IdNumber(), app.Today)
+            .Select(f => f.Name switch
+            {
+                "Form.Channel" => (f.Name, "Superior"),
+                "Form.Purpose" => (f.Name, "Accusation"),
+                _ => f,
+            })
+            .Concat([("Form.Superior.Number", "市信访局交办〔2026〕88号"), ("Form.Superior.DueOn", "20261220"),
+                     ("Form.Accused.Name", "某村主任"), ("Form.Accused.Unit", "某村委会"), ("Form.Accused.Position", "主任")])
+            .ToList();
+        var claim = Visit(KeyOf(await registrar.GetPageAsync("/matters/new")), "求决 " + Guid.NewGuid().ToString("N")[..6], TestPeople.IdNumber(), app.Today)
+            .Concat([("Form.Superior.Number", "不应保存"), ("Form.Accused.Name", "不应保存")]).ToList();
+
+        var first = await registrar.PostFormAsync("/matters/new", page, accusation);
+        var second = await registrar.PostFormAsync("/matters/new", page, claim);
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        var accused = await staff.Http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/matters/{first.Headers.Location!.OriginalString.Split('/')[2]}",
+            TestContext.Current.CancellationToken);
+        Assert.Equal("市信访局交办〔2026〕88号", accused.GetProperty("superior").GetProperty("number").GetString());
+        Assert.Equal("2026-12-20", accused.GetProperty("superior").GetProperty("dueOn").GetString());
+        Assert.Equal("某村主任", accused.GetProperty("accused").GetProperty("name").GetString());
+        var plain = await staff.Http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/matters/{second.Headers.Location!.OriginalString.Split('/')[2]}",
+            TestContext.Current.CancellationToken);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, plain.GetProperty("superior").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, plain.GetProperty("accused").ValueKind);
     }
 
     [Theory, DatabaseData]

@@ -31,9 +31,14 @@ public sealed class TaxonomyModel(CategoryEditor editor) : PageModel
 
     public Dictionary<string, string[]> Errors { get; } = [];
 
-    public async Task OnGetAsync(string? edit, CancellationToken cancellationToken)
+    public async Task OnGetAsync(string? edit, string? parent, CancellationToken cancellationToken)
     {
         Tree = await editor.TreeAsync(cancellationToken);
+        if (Tree.FirstOrDefault(t => t.Code == parent) is { } top)
+        {
+            Input = new InputModel { ParentCode = top.Code, Code = top.Code + "." };
+        }
+
         var all = Tree.SelectMany(t => t.Children.Select(c => (Node: c, Parent: (string?)t.Code)).Prepend((Node: t, Parent: (string?)null)));
         if (all.FirstOrDefault(n => n.Node.Code == edit) is { Node: not null } found)
         {

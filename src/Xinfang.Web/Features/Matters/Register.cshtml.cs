@@ -62,9 +62,19 @@ public sealed class RegisterModel(MatterWorkflow workflow, MatterList list, Cate
                 return Redirect($"/matters/{view.Id}/receipt");
             }
 
-            foreach (var (field, messages) in error.Fields ?? new Dictionary<string, string[]> { [""] = [error.Detail] })
+            if (error.Code == "idempotency.key-reused")
             {
-                Errors[field] = messages;
+                // The clerk came back to a form that was registered and changed it: a new key lets them register it as
+                // a new matter, once they have read this.
+                Form.IdempotencyKey = NewKey();
+                Errors[""] = ["这份表单已经登记过一次（见登记回执），之后内容又有改动。如确需另行登记一件新的事项，请核对后再次提交。"];
+            }
+            else
+            {
+                foreach (var (field, messages) in error.Fields ?? new Dictionary<string, string[]> { [""] = [error.Detail] })
+                {
+                    Errors[field] = messages;
+                }
             }
         }
 

@@ -305,6 +305,14 @@
             if (!search.value.trim()) { code.value = ""; setError(search, null); }
         });
         search.addEventListener("focus", function () { load(); });
+        // Ctrl+Enter from the search box: take the highlighted category rather than drop what was typed.
+        form.addEventListener("submit", function (e) {
+            if (!search.value.trim() || code.value) { return; }
+            if (!listbox.hidden && active >= 0) { choose(active); return; }
+            e.preventDefault();
+            setError(search, "请从列表中选择内容分类（输入关键字后用 ↑↓ 选择，回车或 Tab 确认），或清空此项。");
+            search.focus();
+        }, true);
     }
 
     // ---- Wiring ------------------------------------------------------------------------------------------------------
@@ -347,6 +355,7 @@
         if (t.tagName === "INPUT" && t.type !== "submit" && t.type !== "button") { e.preventDefault(); }
     });
     form.addEventListener("submit", function (e) {
+        if (e.defaultPrevented) { return; }
         if (submitting) { e.preventDefault(); return; }
         submitting = true;
         window.setTimeout(function () { button.disabled = true; button.classList.add("xf-busy"); }, 0);
