@@ -1,5 +1,5 @@
-using Xinfang.Web.Data;
 using Xinfang.Domain.Matters;
+using Xinfang.Web.Data;
 using Xinfang.Web.Features.Accounts;
 using Xinfang.Web.Features.Matters;
 
@@ -37,6 +37,13 @@ public sealed class DeskTiles(XinfangDb db, MatterList matters, Packages.Package
         {
             tiles.Add(new("组织机构", "bi-diagram-3", await CountAsync(db.Units), "个单位", "/admin/units"));
             tiles.Add(new("用户", "bi-people", await CountAsync(db.Users), "个账户", "/admin/users"));
+        }
+
+        if (staff.Has(Roles.Registrar))
+        {
+            // 待处置: registered and not yet disposed of; overdue once the 15-day limit (第二十二条) has passed.
+            tiles.Add(await CountTileAsync("待处置", "bi-inboxes", "件待处置", "/matters/queue",
+                new MatterFilter([MatterStatus.Registered]), new MatterFilter([MatterStatus.Registered], Overdue: true)));
         }
 
         return tiles;

@@ -10,9 +10,9 @@ namespace Xinfang.Web.Features.Desk;
 /// 我的办理台: the unit's work in the order the law sets it — matters to accept (15 days, objections within 5
 /// working days), matters in hand by due date, opinions awaiting the head, notices to deliver, reviews to decide.
 /// </summary>
-public sealed class HandlingModel(MatterList list, Staff staff) : PageModel
+public sealed class HandlingModel(MatterList list, Staff staff, Organisation.UnitEditor units) : PageModel
 {
-    public sealed record Section(string Key, string Title, string Icon, string Hint, IReadOnlyList<MatterSummary> Items, int Total);
+    public sealed record Section(string Key, string Title, string Icon, string Hint, MatterTable Table);
 
     public IReadOnlyList<Section> Sections { get; private set; } = [];
 
@@ -24,6 +24,7 @@ public sealed class HandlingModel(MatterList list, Staff staff) : PageModel
         }
 
         var unit = staff.UnitId;
+        _unitNames = (await units.ListAsync()).ToDictionary(u => u.Id, u => u.Name);
         var sections = new List<Section>
         {
             await SectionAsync("accept", "待受理", "bi-inbox", "收到之日起 15 日内书面告知受理（第二十三条），不属本单位职权的 5 个工作日内提出异议。",
@@ -42,9 +43,12 @@ public sealed class HandlingModel(MatterList list, Staff staff) : PageModel
         return Page();
     }
 
+    private IReadOnlyDictionary<Guid, string> _unitNames = new Dictionary<Guid, string>();
+
+    /// <summary>Up to 100 matters a section; a unit with more opens the search with the same filter.</summary>
     private async Task<Section> SectionAsync(string key, string title, string icon, string hint, MatterFilter filter)
     {
         var page = (await list.FindAsync(filter with { PageSize = 100 })).Value;
-        return new Section(key, title, icon, hint, page.Items, page.Total);
+        return new Section(key, title, icon, hint, new MatterTable(page, _ => "#", _unitNames, Queue: false, "没有事项。"));
     }
 }

@@ -19,8 +19,10 @@ public static class Labels
 
     public static string FlagBadge(MatterFlag flag) => flag switch
     {
-        MatterFlag.Urgent or MatterFlag.Threat => "text-bg-danger",
-        MatterFlag.Collective or MatterFlag.OverLevel => "text-bg-warning",
+        MatterFlag.Urgent => "text-bg-danger",
+        MatterFlag.Threat => "text-bg-dark",
+        MatterFlag.Collective => "text-bg-warning",
+        MatterFlag.OverLevel => "xf-badge-purple",
         MatterFlag.LawRelated => "text-bg-info",
         MatterFlag.FirstTime => "text-bg-light border",
     };

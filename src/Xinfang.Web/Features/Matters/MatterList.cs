@@ -27,7 +27,14 @@ public sealed record MatterFilter(
 public sealed record NextDue(string Code, string Name, DateOnly Due, bool Overdue, int WorkingDaysLeft, bool Provisional);
 
 public sealed record MatterSummary(Guid Id, string Number, string Title, MatterStatus Status, string StatusLabel, DateOnly ReceivedOn, Channel Channel,
-                                   Purpose Purpose, Guid? UnitId, string? UnitName, IReadOnlyList<MatterFlag> Flags, string Petitioner, int Headcount, NextDue? NextDue);
+                                   Purpose Purpose, Guid? UnitId, string? UnitName, IReadOnlyList<MatterFlag> Flags, string Petitioner, int Headcount, NextDue? NextDue)
+{
+    /// <summary>Where the routing rules propose to send a registered matter (the registrar's queue shows it).</summary>
+    public Domain.Routing.RoutingSuggestion? Suggestion { get; init; }
+}
+
+/// <summary>An earlier matter of the person being registered, and what links them (the "same person before?" panel).</summary>
+public sealed record PriorOfPerson(Guid Id, string Number, DateOnly ReceivedOn, string Title, MatterStatus Status, string StatusLabel, bool SameIdNumber, bool SamePhone);
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize);
 
@@ -127,7 +134,7 @@ public sealed class MatterList(XinfangDb db, Staff staff, ClockService clocks, T
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
             .Select(m => new
             {
-                m.Id, m.Number, m.Title, m.Status, m.ReceivedOn, m.Channel, m.Purpose, m.UnitId, m.Flags, m.Headcount,
+                m.Id, m.Number, m.Title, m.Status, m.ReceivedOn, m.Channel, m.Purpose, m.UnitId, m.Flags, m.Headcount, m.Suggestion,
                 UnitName = db.Units.Where(u => u.Id == m.UnitId).Select(u => u.Name).FirstOrDefault(),
                 Petitioner = m.Petitioners.OrderBy(p => p.Order).Select(p => p.Name).FirstOrDefault(),
                 Due = m.Deadlines.Where(d => d.State == DeadlineState.Open && d.IsDuty).OrderBy(d => d.DueOn)
@@ -142,8 +149,40 @@ public sealed class MatterList(XinfangDb db, Staff staff, ClockService clocks, T
             r.Purpose == Purpose.Accusation && !staff.IsBureau ? "（保密）" : staff.IsBureau ? r.Petitioner ?? "" : Mask.Name(r.Petitioner),
             r.Headcount,
             r.Due is null ? null : new NextDue(r.Due.Code, DueName(rules, r.Due.Code), r.Due.DueOn, r.Due.DueOn < today,
-                DeadlineStatus.WorkingDaysLeft(calendar, today, r.Due.DueOn), r.Due.Provisional))).ToList();
+                DeadlineStatus.WorkingDaysLeft(calendar, today, r.Due.DueOn), r.Due.Provisional))
+            {
+                Suggestion = r.Status == MatterStatus.Registered ? r.Suggestion : null,
+            }).ToList();
         return new Page<MatterSummary>(items, total, filter.Page, filter.PageSize);
+    }
+
+    /// <summary>
+    /// The earlier matters of whoever has one of these ID numbers or phones, newest first, as the registrar types them.
+    /// Values that are not valid yet are ignored; the comparison is on the stored normal forms.
+    /// </summary>
+    public async Task<(IReadOnlyList<PriorOfPerson> Items, int Total)> OfPersonAsync(IEnumerable<string?> idNumbers, IEnumerable<string?> phones,
+                                                                                     int take = 10, CancellationToken cancellationToken = default)
+    {
+        var today = ChinaTime.DateOf(time.GetUtcNow());
+        var ids = idNumbers.Select(i => IdNumber.Parse(i, today)).Where(r => r.IsSuccess).Select(r => r.Value.Normalized).Distinct().ToList();
+        var tels = phones.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => PhoneNumber.Normalize(p)).Where(r => r.IsSuccess).Select(r => r.Value).Distinct().ToList();
+        if (ids.Count == 0 && tels.Count == 0)
+        {
+            return ([], 0);
+        }
+
+        var query = db.VisibleMatters(staff).AsNoTracking()
+            .Where(m => m.Petitioners.Any(p => p.IdNumber != null && ids.Contains(p.IdNumber) || p.Phone != null && tels.Contains(p.Phone)));
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderByDescending(m => m.ReceivedOn).ThenByDescending(m => m.Number).Take(take)
+            .Select(m => new
+            {
+                m.Id, m.Number, m.ReceivedOn, m.Title, m.Status,
+                SameId = m.Petitioners.Any(p => p.IdNumber != null && ids.Contains(p.IdNumber)),
+                SamePhone = m.Petitioners.Any(p => p.Phone != null && tels.Contains(p.Phone)),
+            })
+            .ToListAsync(cancellationToken);
+        return (rows.Select(r => new PriorOfPerson(r.Id, r.Number, r.ReceivedOn, r.Title, r.Status, r.Status.ToChinese(), r.SameId, r.SamePhone)).ToList(), total);
     }
 
     private static string DueName(Domain.Matters.Clocks clocks, string code) => code switch

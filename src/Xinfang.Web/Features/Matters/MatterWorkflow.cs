@@ -69,6 +69,11 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
             }
         }
 
+        if (input.RepeatOf is { } repeatOf && !await db.VisibleMatters(staff).AnyAsync(m => m.Id == repeatOf, cancellationToken))
+        {
+            return Error.Validation("matter.repeat-of-not-found", "标记为重复件的原事项不存在，请重新选择。", "repeatOf");
+        }
+
         var context = await ContextAsync(cancellationToken) with { Categories = await categories.ActiveCodesAsync(cancellationToken) };
         var unit = context.UnitOf(staff.UnitId);
         if (unit is null)

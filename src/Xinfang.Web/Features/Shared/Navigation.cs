@@ -15,7 +15,11 @@ public static class Navigation
     public static readonly IReadOnlyList<Area> Areas =
     [
         new("预防", "bi-shield-check", []),
-        new("受理", "bi-inbox", []),
+        new("受理", "bi-inbox", [
+            new("信访登记", "/matters/new", "bi-pencil-square", Roles.Registrar),
+            new("待处置", "/matters/queue", "bi-inboxes", Roles.Registrar),
+            new("事项查询", "/matters", "bi-search", Roles.Registrar, Roles.Supervisor, Roles.Director),
+        ]),
         new("办理", "bi-briefcase", [
             new("我的办理台", "/desk/handling", "bi-briefcase", Roles.Handler, Roles.UnitHead),
             new("我的包案", "/packages", "bi-person-badge", Roles.Leader),
@@ -26,6 +30,8 @@ public static class Navigation
         new("管理", "bi-gear", [
             new("组织机构", "/admin/units", "bi-diagram-3", Roles.Admin),
             new("用户与角色", "/admin/users", "bi-people", Roles.Admin),
+            new("分流规则", "/admin/routing", "bi-signpost-split", Roles.Admin),
+            new("内容分类", "/admin/categories", "bi-tags", Roles.Admin),
         ]),
     ];
 
