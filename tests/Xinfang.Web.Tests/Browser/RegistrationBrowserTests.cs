@@ -103,8 +103,6 @@ public sealed class RegistrationBrowserTests
         await ScreenshotAsync(page, db, "2-receipt");
         await AssertPrintsOnOneA4PageAsync(page, db);
 
-        // The matter page's action panel is being built on another branch; until it is merged, the transfer goes
-        // through the API with the same registrar (the same MatterWorkflow the page will call).
         var matterId = Guid.Parse(page.Url.Split('/')[^2]);
         var matter = await staff.Http.GetFromJsonAsync<JsonElement>($"/api/v1/matters/{matterId}", TestContext.Current.CancellationToken);
         Assert.Equal(number, Number(matter));
@@ -114,8 +112,21 @@ public sealed class RegistrationBrowserTests
         Assert.True(matter.GetProperty("petitioners")[0].GetProperty("isRepresentative").GetBoolean());
         Assert.Equal("labour.wages", matter.GetProperty("categoryCode").GetString());
         Assert.Equal(["支付拖欠的工资 3.6 万元", "书面答复处理结果"], matter.GetProperty("demands").EnumerateArray().Select(d => d.GetString()));
-        var transferred = await ActAsync(staff.Http, matter, "transfer", new { unitId = await app.UnitIdAsync(Labour), note = "欠薪问题，交人社局依法处理" });
-        Assert.Equal("transferred", Status(transferred));
+
+        // From the receipt to the matter page, and the transfer to the suggested unit, still with the keyboard.
+        await page.GetByRole(AriaRole.Link, new() { Name = "查看事项" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(new Regex($"/matters/{matterId}$"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "转送", Exact = true }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var form = page.Locator("#form-transfer");
+        await Assertions.Expect(form.GetByLabel("转送至")).ToHaveValueAsync((await app.UnitIdAsync(Labour)).ToString()); // the routing suggestion
+        await form.GetByLabel("说明").FocusAsync();
+        await page.Keyboard.TypeAsync("欠薪问题，交人社局依法处理");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator(".badge", new() { HasText = "已转送" })).ToBeVisibleAsync();
+        await ScreenshotAsync(page, db, "2b-transferred");
+        Assert.Equal("transferred", Status(await staff.Http.GetFromJsonAsync<JsonElement>($"/api/v1/matters/{matterId}", TestContext.Current.CancellationToken)));
 
         await page.GotoAsync(app.BaseAddress + "/matters/queue");
         await Assertions.Expect(page.Locator("table")).ToContainTextAsync(Number(prior));

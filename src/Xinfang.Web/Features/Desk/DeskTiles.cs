@@ -54,7 +54,7 @@ public sealed class DeskTiles(XinfangDb db, MatterList matters, Packages.Package
     {
         var total = (await matters.FindAsync(filter with { PageSize = 1 })).Value.Total;
         var overdue = overdueFilter is null ? 0 : (await matters.FindAsync(overdueFilter with { PageSize = 1 })).Value.Total;
-        return new DeskTile(title, icon, total, overdue > 0 ? $"{hint}，{overdue} 件已超期" : hint, path, overdue > 0);
+        return new DeskTile(title, icon, total, overdue > 0 ? $"{hint}，其中 {overdue} 件已超期" : hint, path, overdue > 0);
     }
 
     private static Task<int> CountAsync<T>(IQueryable<T> query) => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(query);
