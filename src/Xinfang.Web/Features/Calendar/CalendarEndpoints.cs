@@ -18,14 +18,21 @@ public static class CalendarEndpoints
     public static RouteGroupBuilder MapCalendar(this RouteGroupBuilder api)
     {
         var calendar = api.MapGroup("/calendar").WithTags("工作日历与期限");
-        calendar.MapGet("/{year:int}", (int year, CalendarEditor editor, CancellationToken ct) => editor.GetAsync(year, ct)).RequireAuthorization(Policies.Staff);
+        calendar.MapGet("/{year:int}", GetYearAsync).RequireAuthorization(Policies.Staff);
         calendar.MapPut("/{year:int}", SaveYearAsync).RequireAuthorization(Policies.Admin);
         calendar.MapGet("/due", DueAsync).RequireAuthorization(Policies.Staff);
 
         var periods = api.MapGroup("/periods").WithTags("工作日历与期限");
         periods.MapGet("/", (PeriodRuleEditor editor, CancellationToken ct) => editor.ListAsync(ct)).RequireAuthorization(Policies.Staff);
+        periods.MapGet("/{code}/history", (string code, PeriodRuleEditor editor, CancellationToken ct) => editor.HistoryAsync(code, ct)).RequireAuthorization(Policies.Staff);
         periods.MapPut("/{code}", SaveRuleAsync).RequireAuthorization(Policies.Admin);
         return api;
+    }
+
+    private static async Task<Results<Ok<CalendarYearView>, ProblemHttpResult>> GetYearAsync(int year, CalendarEditor editor, CancellationToken ct)
+    {
+        var result = await editor.GetAsync(year, ct);
+        return result.TryGet(out var view, out var error) ? TypedResults.Ok(view) : error.ToProblem();
     }
 
     private static async Task<Results<Ok<CalendarSaved>, ProblemHttpResult>> SaveYearAsync(
@@ -52,6 +59,13 @@ public static class CalendarEndpoints
         if (days is < PeriodRules.MinDays or > PeriodRules.MaxDays)
         {
             return Error.Validation("period.days-out-of-range", $"天数应在 {PeriodRules.MinDays} 到 {PeriodRules.MaxDays} 之间。", "days").ToProblem();
+        }
+
+        // The calendar holds 2000–2100; a start outside it is a typo, and a far one would overflow DateOnly.
+        if (start.Year is < CalendarValidation.MinYear or > CalendarValidation.MaxYear)
+        {
+            return Error.Validation("calendar.year-out-of-range", string.Create(CultureInfo.InvariantCulture,
+                $"起算日 {start:yyyy-MM-dd} 超出范围，只能计算 {CalendarValidation.MinYear}–{CalendarValidation.MaxYear} 年的期限。"), "start").ToProblem();
         }
 
         var calendar = (await clocks.CurrentAsync(ct)).Calendar;

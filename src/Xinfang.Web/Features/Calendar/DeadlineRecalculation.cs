@@ -6,7 +6,8 @@ using Xinfang.Web.Data;
 
 namespace Xinfang.Web.Features.Calendar;
 
-public sealed record RecalculationReport(int Examined, int Changed);
+/// <summary><see cref="Moved"/> due dates changed; <see cref="Confirmed"/> kept their date and lost only the provisional mark.</summary>
+public sealed record RecalculationReport(int Examined, int Moved, int Confirmed);
 
 /// <summary>
 /// When a year of the calendar is entered or corrected, every open deadline that looks at that year — and every
@@ -64,14 +65,15 @@ public sealed class DeadlineRecalculation(XinfangDb db, ClockService clocks, Tim
             }
         }
 
+        var shifted = moved.Count(m => m.Due != m.Row.DueOn);
         var events = moved.Where(m => m.Due != m.Row.DueOn).Select(m => MatterEvent.Recalculated(m.Row.MatterId, m.Row.Status, today, at,
             db.Actor.Name, $"{Name(rules, m.Row.Code)}由 {m.Row.DueOn:yyyy-MM-dd} 调整为 {m.Due:yyyy-MM-dd}，因为{because}。",
             JsonSerializer.Serialize(new { code = m.Row.Code, from = m.Row.DueOn, to = m.Due }, MatterJson.Options)));
         db.AddRange(events);
         db.RecordEvent("deadlines-recalculated", "calendar", year.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            $"{because}：检查 {rows.Count} 个未到期期限，调整 {moved.Count} 个。");
+            $"{because}：检查 {rows.Count} 个未到期期限，调整 {shifted} 个，取消暂定 {moved.Count - shifted} 个。");
         await db.SaveChangesAsync(cancellationToken);
-        return new RecalculationReport(rows.Count, moved.Count);
+        return new RecalculationReport(rows.Count, shifted, moved.Count - shifted);
     }
 
     private static string Name(Clocks clocks, string code) => clocks.Rule(code).Name;

@@ -7,6 +7,8 @@ namespace Xinfang.Web.Features.Calendar;
 
 public sealed record PeriodRuleView(string Code, string Name, int Days, PeriodKind Kind, bool RollForward, string Article, int Version, bool IsStatutory);
 
+public sealed record PeriodRuleChange(string Code, int Version, string Name, int Days, PeriodKind Kind, bool RollForward, string Article, DateTime ChangedAt, string ChangedBy);
+
 /// <summary>
 /// Administrators change the days of a rule or add local rules (e.g. <c>dispose.urgent</c> 7 days). Each change
 /// raises the version and is kept in the history; a deadline keeps the version it was computed with, so changing
@@ -17,6 +19,21 @@ public sealed class PeriodRuleEditor(XinfangDb db, ClockService clocks, TimeProv
     public async Task<IReadOnlyList<PeriodRuleView>> ListAsync(CancellationToken cancellationToken = default) =>
         (await db.Set<PeriodRuleRecord>().AsNoTracking().OrderByDescending(r => r.IsStatutory).ThenBy(r => r.Code).ToListAsync(cancellationToken))
             .Select(View).ToList();
+
+    /// <summary>Every version of the rules (or of one rule), newest first: what a deadline's rule version refers to.</summary>
+    public async Task<IReadOnlyList<PeriodRuleChange>> HistoryAsync(string? code = null, CancellationToken cancellationToken = default)
+    {
+        var query = db.Set<PeriodRuleHistory>().AsNoTracking();
+        if (code is not null)
+        {
+            query = query.Where(h => h.Code == code);
+        }
+
+        // Rows are only ever appended, so the identity orders them as they happened.
+        return await query.OrderByDescending(h => h.Id)
+            .Select(h => new PeriodRuleChange(h.Code, h.Version, h.Name, h.Days, h.Kind, h.RollForward, h.Article, h.ChangedAt, h.ChangedBy))
+            .ToListAsync(cancellationToken);
+    }
 
     public async Task<Result<PeriodRuleView>> SaveAsync(PeriodRule input, CancellationToken cancellationToken = default)
     {
