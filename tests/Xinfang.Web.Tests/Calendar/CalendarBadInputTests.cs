@@ -91,6 +91,9 @@ public sealed class CalendarBadInputTests(SharedApps apps)
         (Year("""{ "date": "2027-01-01", "kind": "holiday", "name": " " }"""), 422, "calendar.name-required"),
         (Year("""{ "date": "2027-01-01", "kind": "holiday" }"""), 400, "request.invalid"),
         ("""{ "year": 2027, "source": " ", "days": [] }""", 422, "calendar.source-required"),
+        // Longer than the columns: refused before PostgreSQL would refuse it with a 500.
+        (Year($$"""{ "date": "2027-01-01", "kind": "holiday", "name": "{{new string('节', 33)}}" }"""), 422, "calendar.name-too-long"),
+        ($$"""{ "year": 2027, "source": "{{new string('通', 201)}}", "days": [] }""", 422, "calendar.source-too-long"),
         ("""{ "year": 2028, "source": "某通知", "days": [] }""", 422, "calendar.year-mismatch"),
         ("""{ "year": 2027, "source": "某通知", "days": [ { "date": "2027-01-01" """, 400, "request.malformed"));
 

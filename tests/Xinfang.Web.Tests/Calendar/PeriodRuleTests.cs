@@ -119,6 +119,9 @@ public sealed class PeriodRuleTests(SharedApps apps)
             ("handling", """{ "name": "办理期限", "days": 30, "kind": "calendar", "rollForward": true, "article": " " }""", 422, "period.article-required"),
             ("handling", """{ "name": "", "days": 30, "kind": "calendar", "rollForward": true, "article": "第三十四条" }""", 422, "period.name-required"),
             ("Dispose_Urgent", """{ "name": "紧急", "days": 7, "kind": "calendar", "rollForward": true, "article": "本区规定" }""", 422, "period.code-invalid"),
+            ("nonsense.urgent", """{ "name": "紧急", "days": 7, "kind": "calendar", "rollForward": true, "article": "本区规定" }""", 422, "period.code-unknown"),
+            ("brand-new", """{ "name": "新期限", "days": 7, "kind": "calendar", "rollForward": true, "article": "本区规定" }""", 422, "period.code-unknown"),
+            ("handling", $$"""{ "name": "{{new string('期', 33)}}", "days": 30, "kind": "calendar", "rollForward": true, "article": "第三十四条" }""", 422, "period.text-too-long"),
         };
         var data = new TheoryData<Db, string, string, int, string>();
         foreach (var db in new[] { Db.Sqlite, Db.Postgres })

@@ -33,6 +33,11 @@ public sealed class CalendarEditor(XinfangDb db, ClockService clocks, DeadlineRe
 
     public async Task<Result<CalendarSaved>> SaveAsync(CalendarYear input, int? expectedVersion, CancellationToken cancellationToken = default)
     {
+        if (TooLong(input) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         var checkedYear = CalendarValidation.Validate(input);
         if (!checkedYear.TryGet(out var year, out var error))
         {
@@ -71,6 +76,18 @@ public sealed class CalendarEditor(XinfangDb db, ClockService clocks, DeadlineRe
 
         var working = calendar.CountWorkingDays(new DateOnly(year.Year, 1, 1).AddDays(-1), new DateOnly(year.Year, 12, 31));
         return new CalendarSaved(View(existing, working), report.Examined, report.Moved, report.Confirmed);
+    }
+
+    private static Error? TooLong(CalendarYear input)
+    {
+        if (input.Source.Trim().Length > CalendarConfiguration.SourceLength)
+        {
+            return Error.Validation("calendar.source-too-long", $"通知名称不能超过 {CalendarConfiguration.SourceLength} 个字。", "source");
+        }
+
+        var index = input.Days.ToList().FindIndex(d => d.Name.Trim().Length > CalendarConfiguration.DayNameLength);
+        return index < 0 ? null : Error.Validation("calendar.name-too-long",
+            $"{input.Days[index].Date:yyyy-MM-dd} 的名称不能超过 {CalendarConfiguration.DayNameLength} 个字。", $"days[{index}].name");
     }
 
     public static Error YearOutOfRange(int year) => Error.Validation("calendar.year-out-of-range",

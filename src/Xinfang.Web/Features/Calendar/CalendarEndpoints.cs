@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Xinfang.Domain.Deadlines;
 using Xinfang.Domain.Shared;
@@ -51,21 +50,9 @@ public static class CalendarEndpoints
     private static async Task<Results<Ok<DueView>, ProblemHttpResult>> DueAsync(
         DateOnly start, int days, string? kind, bool? rollForward, ClockService clocks, CancellationToken ct)
     {
-        if (!TryParseKind(kind, out var periodKind))
+        if (!DueCheck.Check(start, days, kind).TryGet(out var periodKind, out var error))
         {
-            return Error.Validation("period.kind-invalid", $"kind 只能是 calendar（自然日）或 working（工作日），收到的是“{kind}”。", "kind").ToProblem();
-        }
-
-        if (days is < PeriodRules.MinDays or > PeriodRules.MaxDays)
-        {
-            return Error.Validation("period.days-out-of-range", $"天数应在 {PeriodRules.MinDays} 到 {PeriodRules.MaxDays} 之间。", "days").ToProblem();
-        }
-
-        // The calendar holds 2000–2100; a start outside it is a typo, and a far one would overflow DateOnly.
-        if (start.Year is < CalendarValidation.MinYear or > CalendarValidation.MaxYear)
-        {
-            return Error.Validation("calendar.year-out-of-range", string.Create(CultureInfo.InvariantCulture,
-                $"起算日 {start:yyyy-MM-dd} 超出范围，只能计算 {CalendarValidation.MinYear}–{CalendarValidation.MaxYear} 年的期限。"), "start").ToProblem();
+            return error.ToProblem();
         }
 
         var calendar = (await clocks.CurrentAsync(ct)).Calendar;
@@ -77,20 +64,5 @@ public static class CalendarEndpoints
     {
         var result = await editor.SaveAsync(new PeriodRule(code, body.Name ?? "", body.Days, body.Kind, body.RollForward, body.Article ?? ""), ct);
         return result.TryGet(out var rule, out var error) ? TypedResults.Ok(rule) : error.ToProblem();
-    }
-
-    private static bool TryParseKind(string? kind, out PeriodKind parsed)
-    {
-        parsed = PeriodKind.Calendar;
-        switch (kind?.Trim().ToLower(CultureInfo.InvariantCulture))
-        {
-            case null or "" or "calendar":
-                return true;
-            case "working":
-                parsed = PeriodKind.Working;
-                return true;
-            default:
-                return false;
-        }
     }
 }

@@ -43,8 +43,20 @@ public sealed class PeriodRuleEditor(XinfangDb db, ClockService clocks, TimeProv
             return error;
         }
 
+        if (rule.Name.Trim().Length > CalendarConfiguration.RuleNameLength || rule.Article.Trim().Length > CalendarConfiguration.ArticleLength)
+        {
+            return Error.Validation("period.text-too-long",
+                $"期限名称不能超过 {CalendarConfiguration.RuleNameLength} 个字，依据不能超过 {CalendarConfiguration.ArticleLength} 个字。",
+                rule.Name.Trim().Length > CalendarConfiguration.RuleNameLength ? "name" : "article");
+        }
+
         await using var transaction = await db.BeginSerializedAsync(cancellationToken);
         var record = await db.Set<PeriodRuleRecord>().SingleOrDefaultAsync(r => r.Code == rule.Code, cancellationToken);
+        if (record is null && LocalRuleProblem(rule.Code) is { } problem)
+        {
+            return problem;
+        }
+
         if (record is null)
         {
             record = new PeriodRuleRecord { Code = rule.Code, Version = 0, IsStatutory = false };
@@ -62,6 +74,18 @@ public sealed class PeriodRuleEditor(XinfangDb db, ClockService clocks, TimeProv
         await transaction.CommitAsync(cancellationToken);
         clocks.Invalidate();
         return View(record);
+    }
+
+    // A new rule only takes effect as a variant of a statutory clock (Clocks.RuleFor looks up "{code}.{qualifier}"),
+    // so a code that qualifies nothing would be stored and never used.
+    private static Error? LocalRuleProblem(string code)
+    {
+        var dot = code.IndexOf('.', StringComparison.Ordinal);
+        var clock = dot < 0 ? code : code[..dot];
+        return dot > 0 && PeriodRules.Find(clock) is not null
+            ? null
+            : Error.Validation("period.code-unknown",
+                $"“{code}”不是法定期限，也不是法定期限的地方规则：新增的地方规则应写作“法定期限代码.限定”，如 dispose.urgent（紧急事项的处置期限）。", "code");
     }
 
     public static PeriodRuleHistory History(PeriodRule rule, DateTime at, string by) => new()

@@ -16,13 +16,17 @@ public static class Navigation
     [
         new("预防", "bi-shield-check", []),
         new("受理", "bi-inbox", []),
-        new("办理", "bi-briefcase", []),
+        new("办理", "bi-briefcase", [
+            new("期限计算器", "/calendar/due", "bi-calculator"),
+        ]),
         new("监督", "bi-eye", []),
         new("秩序", "bi-sign-stop", []),
         new("统计", "bi-bar-chart", []),
         new("管理", "bi-gear", [
             new("组织机构", "/admin/units", "bi-diagram-3", Roles.Admin),
             new("用户与角色", "/admin/users", "bi-people", Roles.Admin),
+            new("工作日历", "/admin/calendar", "bi-calendar3", Roles.Admin),
+            new("期限规则", "/admin/periods", "bi-hourglass-split", Roles.Admin),
         ]),
     ];
 
