@@ -137,6 +137,28 @@ public sealed class CalendarRecalculationTests
     }
 
     [Theory, DatabaseData]
+    public async Task Entering_another_year_leaves_a_deadline_provisional_while_its_own_year_is_missing(Db db)
+    {
+        await using var app = await XinfangApp.StartAsync(db);
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 28, 1, 30, 0, TimeSpan.Zero));
+        var registrar = await app.StaffAsync("610114", "registrar");
+        var admin = await app.AdminAsync();
+        var matter = await RegisterAsync(registrar.Http, Letter(new DateOnly(2026, 12, 17))); // 15 days: Friday 2027-01-01
+
+        // 2028 first (say, entered early by mistake): 2027 is still missing, so nothing changes.
+        var response = await admin.PutAsJsonAsync("/api/v1/calendar/2028", new { year = 2028, source = "某通知", days = new[] { Day("2028-01-03", "holiday", "元旦") } }, Ct);
+        await Http.EnsureAsync(response);
+        var saved = await ReadAsync(response);
+        Assert.Equal((1, 0, 0), (saved.GetProperty("recomputed").GetInt32(), saved.GetProperty("moved").GetInt32(), saved.GetProperty("confirmed").GetInt32()));
+        AssertDue(await GetAsync(registrar.Http, matter), "dispose", "2027-01-01", provisional: true);
+
+        await Http.EnsureAsync(await admin.PutAsJsonAsync("/api/v1/calendar/2027", Calendar2027(), Ct));
+        matter = await GetAsync(registrar.Http, matter);
+        AssertDue(matter, "dispose", "2027-01-04", provisional: false);
+        Assert.Single(Recalculations(matter));
+    }
+
+    [Theory, DatabaseData]
     public async Task A_stale_version_is_refused_and_changes_nothing(Db db)
     {
         await using var app = await XinfangApp.StartAsync(db);
