@@ -61,11 +61,11 @@ public sealed class DeadlineRecalculation(XinfangDb db, ClockService clocks, Tim
         //    another group (same inputs, a different stale date) still writes the right value.
         foreach (var (group, due) in moved)
         {
-            await Match(group, group.DueOn).ExecuteUpdateAsync(s => s.SetProperty(d => d.DueOn, due.Due), cancellationToken);
+            await Match(group, group.DueOn).ExecuteUpdateAsync(s => s.SetProperty(d => d.DueOn, due.Due).SetProperty(d => d.Provisional, due.Provisional), cancellationToken);
         }
 
-        // 3. The provisional marks. Every provisional open deadline was examined above, so the marks are cleared in one
-        //    pass over the table and put back on the (usually few) groups that still reach a year not held.
+        // 3. The other provisional marks. Every provisional open deadline was examined above, so the marks left are
+        //    cleared in one pass over the table and put back on the (usually few) groups that still reach a year not held.
         if (cleared > 0)
         {
             await db.Set<Deadline>().Where(d => d.State == DeadlineState.Open && d.Provisional)
