@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using Xinfang.Benchmarks;
 
@@ -9,5 +10,7 @@ if (args is ["recalc-once", ..])
     return;
 }
 
-// Typed by a benchmark class: the referenced web host has a top-level Program of its own.
-BenchmarkSwitcher.FromAssembly(typeof(DueDateBenchmarks).Assembly).Run(args);
+// Typed by a benchmark class: the referenced web host has a top-level Program of its own. The generated project
+// builds that host too, which can take longer than BenchmarkDotNet's default 2 minutes on a busy 2-core machine.
+BenchmarkSwitcher.FromAssembly(typeof(DueDateBenchmarks).Assembly)
+    .Run(args, ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10)));
