@@ -90,8 +90,15 @@ public sealed class PeriodRuleEditor(XinfangDb db, ClockService clocks, TimeProv
 
     public static PeriodRuleHistory History(PeriodRule rule, DateTime at, string by) => new()
     {
-        Code = rule.Code, Version = rule.Version, Name = rule.Name, Days = rule.Days, Kind = rule.Kind, RollForward = rule.RollForward,
-        Article = rule.Article, ChangedAt = at, ChangedBy = by,
+        Code = rule.Code,
+        Version = rule.Version,
+        Name = rule.Name,
+        Days = rule.Days,
+        Kind = rule.Kind,
+        RollForward = rule.RollForward,
+        Article = rule.Article,
+        ChangedAt = at,
+        ChangedBy = by,
     };
 
     private static PeriodRuleView View(PeriodRuleRecord r) => new(r.Code, r.Name, r.Days, r.Kind, r.RollForward, r.Article, r.Version, r.IsStatutory);

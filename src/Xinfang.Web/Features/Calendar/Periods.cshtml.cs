@@ -59,8 +59,12 @@ public sealed class PeriodsModel(PeriodRuleEditor editor, Staff staff) : PageMod
             Editing = rule.Code;
             Input = new InputModel
             {
-                Code = rule.Code, Name = rule.Name, Days = rule.Days.ToString(CultureInfo.InvariantCulture), Kind = rule.Kind,
-                RollForward = rule.RollForward, Article = rule.Article,
+                Code = rule.Code,
+                Name = rule.Name,
+                Days = rule.Days.ToString(CultureInfo.InvariantCulture),
+                Kind = rule.Kind,
+                RollForward = rule.RollForward,
+                Article = rule.Article,
             };
         }
     }
