@@ -9,13 +9,19 @@ public sealed record CalendarYearView(int Year, string Source, IReadOnlyList<Cal
 
 public sealed record CalendarDayView(DateOnly Date, DayKind Kind, string Name);
 
-public sealed record CalendarSaved(CalendarYearView Calendar, int Recomputed, int Changed);
+/// <summary>What a save did: <see cref="Moved"/> due dates changed, <see cref="Confirmed"/> provisional ones kept their date.</summary>
+public sealed record CalendarSaved(CalendarYearView Calendar, int Recomputed, int Moved, int Confirmed);
 
 /// <summary>Reads and replaces a year of the work calendar; a replacement recomputes the open deadlines it touches.</summary>
 public sealed class CalendarEditor(XinfangDb db, ClockService clocks, DeadlineRecalculation recalculation, TimeProvider time)
 {
-    public async Task<CalendarYearView> GetAsync(int year, CancellationToken cancellationToken = default)
+    public async Task<Result<CalendarYearView>> GetAsync(int year, CancellationToken cancellationToken = default)
     {
+        if (year is < CalendarValidation.MinYear or > CalendarValidation.MaxYear)
+        {
+            return YearOutOfRange(year);
+        }
+
         var record = await db.Set<CalendarYearRecord>().AsNoTracking().Include(y => y.Days).SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
         var calendar = await clocks.LoadCalendarAsync(cancellationToken);
         var working = calendar.CountWorkingDays(new DateOnly(year, 1, 1).AddDays(-1), new DateOnly(year, 12, 31));
@@ -27,6 +33,11 @@ public sealed class CalendarEditor(XinfangDb db, ClockService clocks, DeadlineRe
 
     public async Task<Result<CalendarSaved>> SaveAsync(CalendarYear input, int? expectedVersion, CancellationToken cancellationToken = default)
     {
+        if (TooLong(input) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         var checkedYear = CalendarValidation.Validate(input);
         if (!checkedYear.TryGet(out var year, out var error))
         {
@@ -64,8 +75,24 @@ public sealed class CalendarEditor(XinfangDb db, ClockService clocks, DeadlineRe
         clocks.Invalidate();
 
         var working = calendar.CountWorkingDays(new DateOnly(year.Year, 1, 1).AddDays(-1), new DateOnly(year.Year, 12, 31));
-        return new CalendarSaved(View(existing, working), report.Examined, report.Changed);
+        return new CalendarSaved(View(existing, working), report.Examined, report.Moved, report.Confirmed);
     }
+
+    private static Error? TooLong(CalendarYear input)
+    {
+        if (input.Source.Trim().Length > CalendarConfiguration.SourceLength)
+        {
+            return Error.Validation("calendar.source-too-long", $"通知名称不能超过 {CalendarConfiguration.SourceLength} 个字。", "source");
+        }
+
+        var index = input.Days.ToList().FindIndex(d => d.Name.Trim().Length > CalendarConfiguration.DayNameLength);
+        return index < 0 ? null : Error.Validation("calendar.name-too-long",
+            $"{input.Days[index].Date:yyyy-MM-dd} 的名称不能超过 {CalendarConfiguration.DayNameLength} 个字。", $"days[{index}].name");
+    }
+
+    public static Error YearOutOfRange(int year) => Error.Validation("calendar.year-out-of-range",
+        string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"年份 {year} 超出范围，日历只能录入 {CalendarValidation.MinYear}–{CalendarValidation.MaxYear} 年。"), "year");
 
     public static CalendarYearRecord ToRecord(CalendarYear year, DateTime now, string by) => new()
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Xinfang.Domain.Deadlines;
 using Xinfang.Domain.Shared;
@@ -18,14 +17,21 @@ public static class CalendarEndpoints
     public static RouteGroupBuilder MapCalendar(this RouteGroupBuilder api)
     {
         var calendar = api.MapGroup("/calendar").WithTags("工作日历与期限");
-        calendar.MapGet("/{year:int}", (int year, CalendarEditor editor, CancellationToken ct) => editor.GetAsync(year, ct)).RequireAuthorization(Policies.Staff);
+        calendar.MapGet("/{year:int}", GetYearAsync).RequireAuthorization(Policies.Staff);
         calendar.MapPut("/{year:int}", SaveYearAsync).RequireAuthorization(Policies.Admin);
         calendar.MapGet("/due", DueAsync).RequireAuthorization(Policies.Staff);
 
         var periods = api.MapGroup("/periods").WithTags("工作日历与期限");
         periods.MapGet("/", (PeriodRuleEditor editor, CancellationToken ct) => editor.ListAsync(ct)).RequireAuthorization(Policies.Staff);
+        periods.MapGet("/{code}/history", (string code, PeriodRuleEditor editor, CancellationToken ct) => editor.HistoryAsync(code, ct)).RequireAuthorization(Policies.Staff);
         periods.MapPut("/{code}", SaveRuleAsync).RequireAuthorization(Policies.Admin);
         return api;
+    }
+
+    private static async Task<Results<Ok<CalendarYearView>, ProblemHttpResult>> GetYearAsync(int year, CalendarEditor editor, CancellationToken ct)
+    {
+        var result = await editor.GetAsync(year, ct);
+        return result.TryGet(out var view, out var error) ? TypedResults.Ok(view) : error.ToProblem();
     }
 
     private static async Task<Results<Ok<CalendarSaved>, ProblemHttpResult>> SaveYearAsync(
@@ -44,14 +50,9 @@ public static class CalendarEndpoints
     private static async Task<Results<Ok<DueView>, ProblemHttpResult>> DueAsync(
         DateOnly start, int days, string? kind, bool? rollForward, ClockService clocks, CancellationToken ct)
     {
-        if (!TryParseKind(kind, out var periodKind))
+        if (!DueCheck.Check(start, days, kind).TryGet(out var periodKind, out var error))
         {
-            return Error.Validation("period.kind-invalid", $"kind 只能是 calendar（自然日）或 working（工作日），收到的是“{kind}”。", "kind").ToProblem();
-        }
-
-        if (days is < PeriodRules.MinDays or > PeriodRules.MaxDays)
-        {
-            return Error.Validation("period.days-out-of-range", $"天数应在 {PeriodRules.MinDays} 到 {PeriodRules.MaxDays} 之间。", "days").ToProblem();
+            return error.ToProblem();
         }
 
         var calendar = (await clocks.CurrentAsync(ct)).Calendar;
@@ -63,20 +64,5 @@ public static class CalendarEndpoints
     {
         var result = await editor.SaveAsync(new PeriodRule(code, body.Name ?? "", body.Days, body.Kind, body.RollForward, body.Article ?? ""), ct);
         return result.TryGet(out var rule, out var error) ? TypedResults.Ok(rule) : error.ToProblem();
-    }
-
-    private static bool TryParseKind(string? kind, out PeriodKind parsed)
-    {
-        parsed = PeriodKind.Calendar;
-        switch (kind?.Trim().ToLower(CultureInfo.InvariantCulture))
-        {
-            case null or "" or "calendar":
-                return true;
-            case "working":
-                parsed = PeriodKind.Working;
-                return true;
-            default:
-                return false;
-        }
     }
 }

@@ -85,12 +85,18 @@ public sealed class CalendarConfiguration :
     IEntityTypeConfiguration<CalendarYearRecord>, IEntityTypeConfiguration<CalendarDayRecord>,
     IEntityTypeConfiguration<PeriodRuleRecord>, IEntityTypeConfiguration<PeriodRuleHistory>
 {
+    // Column widths; the editors check them first, so a long name is a 422 on PostgreSQL, not a 500.
+    public const int SourceLength = 200;
+    public const int DayNameLength = 32;
+    public const int RuleNameLength = 32;
+    public const int ArticleLength = 64;
+
     public void Configure(EntityTypeBuilder<CalendarYearRecord> builder)
     {
         builder.ToTable("calendar_years");
         builder.HasKey(y => y.Year);
         builder.Property(y => y.Year).ValueGeneratedNever();
-        builder.Property(y => y.Source).HasMaxLength(200);
+        builder.Property(y => y.Source).HasMaxLength(SourceLength);
         builder.Property(y => y.UpdatedBy).HasMaxLength(128);
         builder.Property(y => y.Version).IsConcurrencyToken();
         builder.HasMany(y => y.Days).WithOne().HasForeignKey(d => d.Year).OnDelete(DeleteBehavior.Cascade);
@@ -101,7 +107,7 @@ public sealed class CalendarConfiguration :
         builder.ToTable("calendar_days");
         builder.HasKey(d => d.Date);
         builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(16);
-        builder.Property(d => d.Name).HasMaxLength(32);
+        builder.Property(d => d.Name).HasMaxLength(DayNameLength);
     }
 
     public void Configure(EntityTypeBuilder<PeriodRuleRecord> builder)
@@ -109,9 +115,9 @@ public sealed class CalendarConfiguration :
         builder.ToTable("period_rules");
         builder.HasKey(r => r.Code);
         builder.Property(r => r.Code).HasMaxLength(48);
-        builder.Property(r => r.Name).HasMaxLength(32);
+        builder.Property(r => r.Name).HasMaxLength(RuleNameLength);
         builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
-        builder.Property(r => r.Article).HasMaxLength(64);
+        builder.Property(r => r.Article).HasMaxLength(ArticleLength);
         builder.Property(r => r.Version).IsConcurrencyToken();
     }
 
@@ -120,9 +126,9 @@ public sealed class CalendarConfiguration :
         builder.ToTable("period_rule_history");
         builder.HasKey(h => h.Id);
         builder.Property(h => h.Code).HasMaxLength(48);
-        builder.Property(h => h.Name).HasMaxLength(32);
+        builder.Property(h => h.Name).HasMaxLength(RuleNameLength);
         builder.Property(h => h.Kind).HasConversion<string>().HasMaxLength(16);
-        builder.Property(h => h.Article).HasMaxLength(64);
+        builder.Property(h => h.Article).HasMaxLength(ArticleLength);
         builder.Property(h => h.ChangedBy).HasMaxLength(128);
         builder.HasIndex(h => new { h.Code, h.Version }).IsUnique();
     }

@@ -23,6 +23,7 @@ public static class Navigation
         new("办理", "bi-briefcase", [
             new("我的办理台", "/desk/handling", "bi-briefcase", Roles.Handler, Roles.UnitHead),
             new("我的包案", "/packages", "bi-person-badge", Roles.Leader),
+            new("期限计算器", "/calendar/due", "bi-calculator"),
         ]),
         new("监督", "bi-eye", []),
         new("秩序", "bi-sign-stop", []),
@@ -32,6 +33,8 @@ public static class Navigation
             new("用户与角色", "/admin/users", "bi-people", Roles.Admin),
             new("分流规则", "/admin/routing", "bi-signpost-split", Roles.Admin),
             new("内容分类", "/admin/categories", "bi-tags", Roles.Admin),
+            new("工作日历", "/admin/calendar", "bi-calendar3", Roles.Admin),
+            new("期限规则", "/admin/periods", "bi-hourglass-split", Roles.Admin),
         ]),
     ];
 
