@@ -31,12 +31,16 @@ public sealed class Clocks(WorkCalendar calendar, IEnumerable<PeriodRule> rules)
         return Rule(code);
     }
 
+    /// <summary>The rule a deadline was measured by (a fixed date is a handling limit set by someone).</summary>
+    public PeriodRule RuleOf(Deadline deadline) =>
+        _rules.TryGetValue(deadline.RuleCode, out var rule) ? rule : Rule(deadline.IsFixed ? PeriodRules.Handling : deadline.Code);
+
     public Deadline Open(string code, DateOnly start, IEnumerable<string>? qualifiers = null, bool isDuty = true)
     {
         var rule = RuleFor(code, qualifiers ?? []);
         var due = Periods.Due(calendar, start, rule);
         // The deadline keeps the code of the clock it measures, whichever rule (statutory or local) gave its days.
-        return new Deadline(Guid.CreateVersion7(), code, start, rule.Days, rule.Kind, rule.RollForward, rule.Version, isDuty, due.Due, due.Provisional);
+        return new Deadline(Guid.CreateVersion7(), code, start, rule.Days, rule.Kind, rule.RollForward, rule.Version, isDuty, due.Due, due.Provisional, rule.Code);
     }
 
     /// <summary>The due date of a deadline as the calendar says now, with every step explained when asked.</summary>
@@ -48,7 +52,7 @@ public sealed class Clocks(WorkCalendar calendar, IEnumerable<PeriodRule> rules)
             return new DueDate(deadline.StartOn, 0, PeriodKind.Calendar, false, deadline.DueOn, false, why);
         }
 
-        var current = Rule(deadline.Code);
+        var current = RuleOf(deadline);
         var rule = current with { Days = deadline.Days, Kind = deadline.Kind, RollForward = deadline.RollForward, Version = deadline.RuleVersion };
         var due = Periods.Due(calendar, deadline.StartOn, rule, deadline.ExtraDays,
             deadline.ExtraDays > 0 ? $"听证 {deadline.ExtraDays} 日不计入期限（第三十六条第二款）" : null, explain);

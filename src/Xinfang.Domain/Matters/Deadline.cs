@@ -29,12 +29,15 @@ public sealed class Deadline
     private Deadline()
     {
         Code = "";
+        RuleCode = "";
     }
 
-    public Deadline(Guid id, string code, DateOnly startOn, int days, PeriodKind kind, bool rollForward, int ruleVersion, bool isDuty, DateOnly dueOn, bool provisional)
+    public Deadline(Guid id, string code, DateOnly startOn, int days, PeriodKind kind, bool rollForward, int ruleVersion, bool isDuty, DateOnly dueOn, bool provisional,
+                    string? ruleCode = null)
     {
         Id = id;
         Code = code;
+        RuleCode = ruleCode ?? code;
         StartOn = startOn;
         Days = days;
         Kind = kind;
@@ -51,6 +54,12 @@ public sealed class Deadline
 
     /// <summary>The period rule's code (<c>handling</c>, <c>review</c>, …) or a fixed code (<c>assigned</c>, <c>superior</c>).</summary>
     public string Code { get; private set; }
+
+    /// <summary>
+    /// The rule that gave the days: the statutory one (same as <see cref="Code"/>) or a local one such as
+    /// <c>dispose.urgent</c>; its name and source are what the explanation cites, <see cref="RuleVersion"/> is its version.
+    /// </summary>
+    public string RuleCode { get; private set; }
 
     public DateOnly StartOn { get; private set; }
 

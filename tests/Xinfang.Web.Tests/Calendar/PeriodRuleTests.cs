@@ -75,6 +75,9 @@ public sealed class PeriodRuleTests(SharedApps apps)
         Assert.Equal(new DateOnly(2026, 3, 17), Due(ordinary, "dispose"));
         var explanation = Deadline(urgentMatter, "dispose").GetProperty("explanation").EnumerateArray().Select(l => l.GetProperty("reason").GetString()!).ToList();
         Assert.Contains(explanation, l => l.Contains("7 日（自然日）", StringComparison.Ordinal));
+        // The explanation and the deadline's name cite the local rule that gave the 7 days, not the statute's 15.
+        Assert.Contains(explanation, l => l.Contains("阎良区信访局紧急事项办理规定", StringComparison.Ordinal));
+        Assert.Equal("紧急事项处置期限", Deadline(urgentMatter, "dispose").GetProperty("name").GetString());
 
         var list = await admin.GetFromJsonAsync<JsonElement>("/api/v1/periods", Ct);
         Assert.Equal(11, list.GetArrayLength());

@@ -90,6 +90,7 @@ public sealed class DeadlineConfiguration : IEntityTypeConfiguration<Deadline>
         // Ids come from the domain (Guid v7): a new child found in a collection must be inserted, not updated.
         builder.Property(d => d.Id).ValueGeneratedNever();
         builder.Property(d => d.Code).HasMaxLength(48);
+        builder.Property(d => d.RuleCode).HasMaxLength(48);
         builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(d => d.State).HasConversion<string>().HasMaxLength(16);
         builder.Ignore(d => d.IsFixed);

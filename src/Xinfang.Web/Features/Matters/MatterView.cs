@@ -61,7 +61,7 @@ public sealed record MatterView(
 
     public static DeadlineView Deadline(Deadline d, DecisionContext context)
     {
-        var rule = context.Clocks.Rule(d.Code is Domain.Matters.Deadline.Assigned or Domain.Matters.Deadline.Superior ? PeriodRules.Handling : d.Code);
+        var rule = context.Clocks.RuleOf(d);
         var name = d.Code switch
         {
             Domain.Matters.Deadline.Assigned => "交办报送期限",

@@ -266,6 +266,12 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("roll_forward");
 
+                    b.Property<string>("RuleCode")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)")
+                        .HasColumnName("rule_code");
+
                     b.Property<int>("RuleVersion")
                         .HasColumnType("integer")
                         .HasColumnName("rule_version");

@@ -254,6 +254,12 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("roll_forward");
 
+                    b.Property<string>("RuleCode")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_code");
+
                     b.Property<int>("RuleVersion")
                         .HasColumnType("INTEGER")
                         .HasColumnName("rule_version");
