@@ -93,12 +93,16 @@ public abstract class RawInserts : IAsyncDisposable
             return connection;
         }
 
+        // A connection as the app opens it (no pragmas of ours) shows what the app runs with: journal_mode is
+        // persistent, synchronous is per connection (2 = FULL) and busy_timeout is 0 unless the app sets it.
         public override async Task<string> DescribeAsync()
         {
-            await using var connection = await OpenAsync();
+            await using var connection = new SqliteConnection(connectionString);
+            await connection.OpenAsync();
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT sqlite_version() || ', journal_mode=' || (SELECT journal_mode FROM pragma_journal_mode) || ', synchronous=' || (SELECT synchronous FROM pragma_synchronous);";
-            return "SQLite " + await command.ExecuteScalarAsync();
+            command.CommandText = "SELECT sqlite_version() || ', journal_mode=' || (SELECT journal_mode FROM pragma_journal_mode) "
+                + "|| ', synchronous=' || (SELECT synchronous FROM pragma_synchronous) || ' on a fresh connection';";
+            return "SQLite " + await command.ExecuteScalarAsync() + "; the baseline sets WAL, synchronous=FULL, busy_timeout=30000";
         }
 
         public override Task CreateTableAsync() => ExecuteAsync(
