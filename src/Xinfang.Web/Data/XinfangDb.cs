@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Xinfang.Domain.Organisation;
 using Xinfang.Web.Features.Accounts;
 using Xinfang.Web.Features.Audit;
@@ -40,12 +41,35 @@ public abstract class XinfangDb(DbContextOptions options, AuditActor actor, Time
     /// A transaction that holds the audit chain lock from the start, for work that must read, decide and write without
     /// another server doing the same in between (seeding, the daily sweep, numbering).
     /// </summary>
-    public async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginSerializedAsync(CancellationToken cancellationToken = default)
+    public async Task<IDbContextTransaction> BeginSerializedAsync(CancellationToken cancellationToken = default)
     {
-        var transaction = await Database.BeginTransactionAsync(cancellationToken);
-        await LockAuditChainAsync(cancellationToken);
+        var transaction = await BeginWriteAsync(cancellationToken);
+        await LockChainOnceAsync(cancellationToken);
         return transaction;
     }
+
+    /// <summary>A transaction that is going to write. On SQLite it first waits for this server's turn to write.</summary>
+    public async Task<IDbContextTransaction> BeginWriteAsync(CancellationToken cancellationToken = default)
+    {
+        var turn = await WaitForWriteTurnAsync(cancellationToken);
+        if (turn is null)
+        {
+            return await Database.BeginTransactionAsync(cancellationToken);
+        }
+
+        try
+        {
+            return new WriteTransaction(await Database.BeginTransactionAsync(cancellationToken), turn);
+        }
+        catch
+        {
+            turn.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Null where the database itself lets writers wait for each other without cost (PostgreSQL).</summary>
+    protected virtual Task<IDisposable?> WaitForWriteTurnAsync(CancellationToken cancellationToken) => Task.FromResult<IDisposable?>(null);
 
     /// <summary>Applies pending migrations at start; safe when several servers start at once (see the provider subclasses).</summary>
     public virtual Task ApplyMigrationsAsync(CancellationToken cancellationToken = default) => Database.MigrateAsync(cancellationToken);
@@ -90,10 +114,10 @@ public abstract class XinfangDb(DbContextOptions options, AuditActor actor, Time
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var ownTransaction = Database.CurrentTransaction is null ? await BeginWriteAsync(cancellationToken) : null;
         try
         {
-            await LockAuditChainAsync(cancellationToken);
+            await LockChainOnceAsync(cancellationToken);
             var head = await AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence)
                 .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(cancellationToken);
             var (sequence, hash) = head is null ? (0L, AuditChain.Genesis) : (head.Sequence, head.Hash);
@@ -121,6 +145,19 @@ public abstract class XinfangDb(DbContextOptions options, AuditActor actor, Time
             }
         }
     }
+
+    /// <summary>The chain lock lasts until the transaction ends; taking it again in the same transaction is a wasted round trip.</summary>
+    private async Task LockChainOnceAsync(CancellationToken cancellationToken)
+    {
+        var transaction = Database.CurrentTransaction?.TransactionId;
+        if (transaction is null || transaction != _chainLockedIn)
+        {
+            await LockAuditChainAsync(cancellationToken);
+            _chainLockedIn = transaction;
+        }
+    }
+
+    private Guid? _chainLockedIn;
 
     /// <summary>
     /// Serialises appends to the chain across connections and servers until the transaction ends. Appends must be

@@ -20,6 +20,8 @@ public static class FeaturesSetup
         builder.Services.AddScoped<Desk.DeskTiles>();
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<ClockService>();
+        builder.Services.AddSingleton<ReferenceCache>();
+        builder.Services.AddScoped<ReferenceData>();
         builder.Services.AddScoped<CalendarEditor>();
         builder.Services.AddScoped<PeriodRuleEditor>();
         builder.Services.AddScoped<DeadlineRecalculation>();

@@ -51,7 +51,7 @@ public static class DatabaseSetup
     }
 
     public static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString).UseSnakeCaseNamingConvention();
+        options.UseSqlite(connectionString).UseSnakeCaseNamingConvention().AddInterceptors(new SqliteConnectionSettings());
 
     public static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString).UseSnakeCaseNamingConvention();

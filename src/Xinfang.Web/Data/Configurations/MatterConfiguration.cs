@@ -44,6 +44,8 @@ public sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
 
         builder.HasIndex(m => new { m.Status, m.UnitId });
         builder.HasIndex(m => m.ReceivedOn);
+        // The repeat check: earlier matters on the same subject at the same place since a date (MatterWorkflow).
+        builder.HasIndex(m => new { m.CategoryCode, m.LocationUnitId, m.ReceivedOn });
         builder.HasIndex(m => m.ReviewBodyId);
         builder.HasIndex(m => m.RecheckBodyId);
 

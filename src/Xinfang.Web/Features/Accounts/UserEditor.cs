@@ -47,7 +47,7 @@ public sealed class UserEditor(XinfangDb db, UserManager<StaffUser> users, TimeP
             MustChangePassword = input.MustChangePassword ?? true,
         };
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         var created = await users.CreateAsync(user, input.Password!);
         if (!created.Succeeded)
         {
@@ -77,7 +77,7 @@ public sealed class UserEditor(XinfangDb db, UserManager<StaffUser> users, TimeP
             return error;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
         user.DisplayName = input.DisplayName.Trim();
         user.UnitId = input.UnitId;
         user.IsActive = input.IsActive;

@@ -10,7 +10,7 @@ public sealed record CategoryInput(string Code, string Name, string? ParentCode 
 public sealed record CategoryNode(string Code, string Name, bool IsActive, IReadOnlyList<CategoryNode> Children);
 
 /// <summary>The two-level content taxonomy: read as a tree, edited by administrators, seeded from REFERENCE.md §6.1.</summary>
-public sealed class CategoryEditor(XinfangDb db)
+public sealed class CategoryEditor(XinfangDb db, ReferenceData reference)
 {
     public async Task<IReadOnlyList<CategoryNode>> TreeAsync(CancellationToken cancellationToken = default)
     {
@@ -20,9 +20,6 @@ public sealed class CategoryEditor(XinfangDb db)
             children[parent].OrderBy(c => c.Code, StringComparer.Ordinal).Select(c => new CategoryNode(c.Code, c.Name, c.IsActive, Level(c.Code))).ToList();
         return Level(null);
     }
-
-    public async Task<IReadOnlySet<string>> ActiveCodesAsync(CancellationToken cancellationToken = default) =>
-        (await db.Set<CategoryRecord>().AsNoTracking().Where(c => c.IsActive).Select(c => c.Code).ToListAsync(cancellationToken)).ToHashSet();
 
     public async Task<Result<CategoryNode>> SaveAsync(CategoryInput input, bool creating, CancellationToken cancellationToken = default)
     {
@@ -55,6 +52,7 @@ public sealed class CategoryEditor(XinfangDb db)
         record.ParentCode = category.ParentCode;
         record.IsActive = input.IsActive;
         await db.SaveChangesAsync(cancellationToken);
+        reference.Invalidate();
         return new CategoryNode(record.Code, record.Name, record.IsActive, []);
     }
 

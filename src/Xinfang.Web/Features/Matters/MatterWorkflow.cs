@@ -8,7 +8,6 @@ using Xinfang.Domain.Shared;
 using Xinfang.Web.Data;
 using Xinfang.Web.Features.Accounts;
 using Xinfang.Web.Features.Calendar;
-using Xinfang.Web.Features.Categories;
 
 namespace Xinfang.Web.Features.Matters;
 
@@ -16,8 +15,7 @@ namespace Xinfang.Web.Features.Matters;
 /// Load → decide → save, shared by the pages and the API. Each action runs in one transaction that holds the audit
 /// chain lock from the start, so numbering, the decision and the write see one consistent state on every server.
 /// </summary>
-public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time, ClockService clocks, CategoryEditor categories, IdempotencyStore idempotency,
-                                   Routing.RoutingRules routing)
+public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time, ClockService clocks, ReferenceData reference, IdempotencyStore idempotency)
 {
     public DateOnly Today => ChinaTime.DateOf(time.GetUtcNow());
 
@@ -74,7 +72,8 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
             return Error.Validation("matter.repeat-of-not-found", "标记为重复件的原事项不存在，请重新选择。", "repeatOf");
         }
 
-        var context = await ContextAsync(cancellationToken) with { Categories = await categories.ActiveCodesAsync(cancellationToken) };
+        var current = await reference.CurrentAsync(cancellationToken);
+        var context = await ContextAsync(cancellationToken) with { Categories = current.ActiveCategories };
         var unit = context.UnitOf(staff.UnitId);
         if (unit is null)
         {
@@ -93,7 +92,7 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
 
         var (matter, change) = created;
         matter.SuggestRepeats(await RepeatCandidatesAsync(matter, cancellationToken));
-        matter.SuggestRoute(RoutingAdvice.Suggest(matter, await routing.ListAsync(cancellationToken), context.Units));
+        matter.SuggestRoute(RoutingAdvice.Suggest(matter, current.RoutingRules, context.Units));
         matter.Apply(change, _ => number, staff.UserName, time.GetUtcNow().UtcDateTime);
         db.Matters.Add(matter);
         var view = MatterView.Of(matter, staff, context) with { QueryCode = queryCode };
@@ -187,7 +186,7 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
 
     public async Task<DecisionContext> ContextAsync(CancellationToken cancellationToken = default)
     {
-        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, cancellationToken);
+        var units = (await reference.CurrentAsync(cancellationToken)).Units;
         return new DecisionContext(MatterAccess.ActorFor(staff), Today, await clocks.CurrentAsync(cancellationToken), units);
     }
 
@@ -208,21 +207,39 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
         return $"{issuer.Abbreviation}{mark}〔{on.Year}〕{sequence}号";
     }
 
-    /// <summary>Earlier matters of the same person (ID number or phone), or on the same subject at the same place.</summary>
+    /// <summary>
+    /// Earlier matters of the same person (ID number or phone), or on the same subject at the same place: the 200 most
+    /// recent, with the identifiers of all their petitioners. The two halves are a UNION so that each can use its index
+    /// (the petitioner's ID number and phone; the issue location): as one condition "EXISTS … OR …" the database walked
+    /// every matter, under the registration lock. Only what the comparison needs is read.
+    /// </summary>
     private async Task<IReadOnlyList<RepeatCandidate>> RepeatCandidatesAsync(Matter matter, CancellationToken cancellationToken)
     {
         var probe = matter.AsPrior();
         var ids = probe.IdNumbers;
         var phones = probe.Phones;
         var since = matter.ReceivedOn.AddYears(-3);
-        var priors = await db.Matters.AsNoTracking().Include(m => m.Petitioners)
-            .Where(m => m.Petitioners.Any(p => p.IdNumber != null && ids.Contains(p.IdNumber) || p.Phone != null && phones.Contains(p.Phone))
-                || m.CategoryCode == matter.CategoryCode && m.LocationUnitId == matter.LocationUnitId && m.ReceivedOn >= since && matter.CategoryCode != null)
+        var samePerson = db.Set<Petitioner>()
+            .Where(p => p.IdNumber != null && ids.Contains(p.IdNumber) || p.Phone != null && phones.Contains(p.Phone))
+            .Select(p => p.MatterId);
+        var recent = db.Matters.Where(m => samePerson.Contains(m.Id)).Select(m => new { m.Id, m.ReceivedOn })
+            .Union(db.Matters.Where(m => m.CategoryCode == matter.CategoryCode && m.LocationUnitId == matter.LocationUnitId && m.ReceivedOn >= since
+                && matter.CategoryCode != null).Select(m => new { m.Id, m.ReceivedOn }))
             .OrderByDescending(m => m.ReceivedOn)
             .Take(200)
+            .Select(m => m.Id);
+        var priors = await db.Matters.Where(m => recent.Contains(m.Id))
+            .Select(m => new
+            {
+                m.Id, m.Number, m.ReceivedOn, m.CategoryCode, m.LocationUnitId, m.Title, m.Content, m.Status,
+                Petitioners = m.Petitioners.Select(p => new { p.IdNumber, p.Phone }).ToList(),
+            })
             .ToListAsync(cancellationToken);
         var found = RepeatDetection.Find(new RepeatProbe(ids, phones, matter.CategoryCode, matter.LocationUnitId, matter.Title, matter.Content),
-            priors.Select(m => m.AsPrior()));
+            priors.Select(m => new PriorMatter(m.Id, m.Number, m.ReceivedOn,
+                m.Petitioners.Where(p => p.IdNumber is not null).Select(p => p.IdNumber!).ToList(),
+                m.Petitioners.Where(p => p.Phone is not null).Select(p => p.Phone!).ToList(),
+                m.CategoryCode, m.LocationUnitId, m.Title, m.Content, m.Status == MatterStatus.Rechecked)));
         return found.Take(5).ToList();
     }
 

@@ -13,7 +13,7 @@ public sealed record UnitView(Guid Id, string Code, string Name, string Abbrevia
 }
 
 /// <summary>Creates and changes units of the organisation tree; used by the admin pages and by /api/v1/units.</summary>
-public sealed class UnitEditor(XinfangDb db)
+public sealed class UnitEditor(XinfangDb db, ReferenceData reference)
 {
     public async Task<IReadOnlyList<UnitView>> ListAsync(CancellationToken cancellationToken = default) =>
         (await db.Units.AsNoTracking().OrderBy(u => u.Code).ToListAsync(cancellationToken)).Select(UnitView.Of).ToList();
@@ -30,6 +30,7 @@ public sealed class UnitEditor(XinfangDb db)
         var unit = new Unit(id, input.Code.Trim(), input.Name.Trim(), input.Kind, input.ParentId, input.ReviewBodyId, input.Abbreviation);
         db.Units.Add(unit);
         await db.SaveChangesAsync(cancellationToken);
+        reference.Invalidate();
         return UnitView.Of(unit);
     }
 
@@ -54,6 +55,7 @@ public sealed class UnitEditor(XinfangDb db)
 
         unit.Change(input.Code.Trim(), input.Name.Trim(), input.Kind, input.ParentId, input.ReviewBodyId, input.IsActive, input.Abbreviation);
         await db.SaveChangesAsync(cancellationToken);
+        reference.Invalidate();
         return UnitView.Of(unit);
     }
 

@@ -13,7 +13,7 @@ public sealed record RoutingRuleInput(Guid TargetUnitId, string? CategoryCode = 
                                       MatterFlag? Flag = null, string? Note = null);
 
 /// <summary>The routing rules an administrator keeps (category × place → unit, accusation → discipline, …).</summary>
-public sealed class RoutingRules(XinfangDb db)
+public sealed class RoutingRules(XinfangDb db, ReferenceData reference)
 {
     public Task<List<RoutingRule>> ListAsync(CancellationToken cancellationToken = default) =>
         db.Set<RoutingRule>().AsNoTracking().OrderBy(r => r.CategoryCode).ThenBy(r => r.Id).ToListAsync(cancellationToken);
@@ -56,6 +56,7 @@ public sealed class RoutingRules(XinfangDb db)
             input.TargetUnitId, NullIfEmpty(input.Note));
         db.Add(rule);
         await db.SaveChangesAsync(cancellationToken);
+        reference.Invalidate();
         return rule;
     }
 
@@ -69,6 +70,7 @@ public sealed class RoutingRules(XinfangDb db)
 
         db.Remove(rule);
         await db.SaveChangesAsync(cancellationToken);
+        reference.Invalidate();
         return null;
     }
 

@@ -521,6 +521,9 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.HasIndex("Status", "UnitId")
                         .HasDatabaseName("ix_matters_status_unit_id");
 
+                    b.HasIndex("CategoryCode", "LocationUnitId", "ReceivedOn")
+                        .HasDatabaseName("ix_matters_category_code_location_unit_id_received_on");
+
                     b.ToTable("matters", (string)null);
                 });
 
