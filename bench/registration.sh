@@ -2,12 +2,12 @@
 # Load benchmark of registration through the HTTP API (BENCHMARKS.md, "Registration through the HTTP API").
 # Publishes Xinfang in Release, starts it once on a fresh SQLite file and once on a throwaway durable PostgreSQL,
 # runs bench/Xinfang.LoadTest against each, stops everything and prints one Markdown table row per provider.
-#   bench/registration.sh [--duration 20] [--warmup 5] [--concurrency 16] [--providers "sqlite postgres"] [--keep]
+#   bench/registration.sh [--duration 20] [--warmup 30] [--concurrency 16] [--providers "sqlite postgres"] [--keep]
 # Not part of ./test.sh: a benchmark is never a timed unit test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-duration=20 warmup=5 concurrency=16 providers="sqlite postgres" keep=no
+duration=20 warmup=30 concurrency=16 providers="sqlite postgres" keep=no
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration=$2; shift 2 ;;

@@ -57,14 +57,12 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
             return Error.Forbidden("matter.forbidden", "只有登记员可以登记信访事项。");
         }
 
-        await using var transaction = await db.BeginSerializedAsync(cancellationToken);
-        if (idempotencyKey is not null)
+        // A retry answers at once; it is asked again under the lock, where a retry racing its original meets it.
+        async Task<Result<MatterView>?> ReplayAsync() =>
+            idempotencyKey is null ? null : await idempotency.FindAsync(staff.UserName, idempotencyKey, input, cancellationToken);
+        if (await ReplayAsync() is { } early)
         {
-            var replay = await idempotency.FindAsync(staff.UserName, idempotencyKey, input, cancellationToken);
-            if (replay is not null)
-            {
-                return replay.Value;
-            }
+            return early;
         }
 
         if (input.RepeatOf is { } repeatOf && !await db.VisibleMatters(staff).AnyAsync(m => m.Id == repeatOf, cancellationToken))
@@ -80,18 +78,33 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
             return Error.Forbidden("matter.forbidden", "您的账户没有有效的所属单位，不能登记。");
         }
 
+        // Validation and the repeat check only read, so they run before the write lock that every registration on
+        // every server takes in turn: bad input never queues, and the lock is held for numbering and writing alone.
+        // A matter registered in the same instant elsewhere may be missed as a repeat; the check is advice.
+        if (!Registration.Register(input, "", "", unit.Id, context).TryGet(out var draft, out var invalid))
+        {
+            return invalid;
+        }
+
+        var repeats = await RepeatCandidatesAsync(draft.Matter, cancellationToken);
+
+        await using var transaction = await db.BeginSerializedAsync(cancellationToken);
+        if (await ReplayAsync() is { } replay)
+        {
+            return replay;
+        }
+
         var queryCode = QueryCode.Generate(RandomNumberGenerator.GetInt32);
         var year = input.ReceivedOn.Year;
         var sequence = await Counter.NextAsync(db, $"matter:{unit.Id}:{year}", cancellationToken);
         var number = $"{unit.Code}-{year}-{sequence:D6}";
-        var registered = Registration.Register(input, number, QueryCode.Hash(number, queryCode), unit.Id, context);
-        if (!registered.TryGet(out var created, out var error))
+        if (!Registration.Register(input, number, QueryCode.Hash(number, queryCode), unit.Id, context).TryGet(out var created, out var error))
         {
-            return error; // the transaction rolls back and the number is not used
+            return error; // not reached: the same input passed above; the transaction rolls back and the number is not used
         }
 
         var (matter, change) = created;
-        matter.SuggestRepeats(await RepeatCandidatesAsync(matter, cancellationToken));
+        matter.SuggestRepeats(repeats);
         matter.SuggestRoute(RoutingAdvice.Suggest(matter, current.RoutingRules, context.Units));
         matter.Apply(change, _ => number, staff.UserName, time.GetUtcNow().UtcDateTime);
         db.Matters.Add(matter);
@@ -218,13 +231,17 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
         var probe = matter.AsPrior();
         var ids = probe.IdNumbers;
         var phones = probe.Phones;
+        // Plain locals only: EF Core turns a local into a parameter, but compiles any other expression over captured
+        // values (say "matter.CategoryCode != null") into a throwaway delegate on every execution.
         var since = matter.ReceivedOn.AddYears(-3);
+        var category = matter.CategoryCode ?? "";
+        var location = matter.LocationUnitId;
         var samePerson = db.Set<Petitioner>()
             .Where(p => p.IdNumber != null && ids.Contains(p.IdNumber) || p.Phone != null && phones.Contains(p.Phone))
             .Select(p => p.MatterId);
         var recent = db.Matters.Where(m => samePerson.Contains(m.Id)).Select(m => new { m.Id, m.ReceivedOn })
-            .Union(db.Matters.Where(m => m.CategoryCode == matter.CategoryCode && m.LocationUnitId == matter.LocationUnitId && m.ReceivedOn >= since
-                && matter.CategoryCode != null).Select(m => new { m.Id, m.ReceivedOn }))
+            .Union(db.Matters.Where(m => m.CategoryCode == category && m.LocationUnitId == location && m.ReceivedOn >= since)
+                .Select(m => new { m.Id, m.ReceivedOn }))
             .OrderByDescending(m => m.ReceivedOn)
             .Take(200)
             .Select(m => m.Id);
