@@ -143,16 +143,18 @@ public sealed class MatterList(XinfangDb db, Staff staff, ClockService clocks, T
             .ToListAsync(cancellationToken);
 
         var rules = await clocks.CurrentAsync(cancellationToken);
-        var items = rows.Select(r => new MatterSummary(r.Id, r.Number, r.Title, r.Status, r.Status.ToChinese(), r.ReceivedOn, r.Channel, r.Purpose,
-            r.UnitId, r.UnitName, r.Flags,
+        var items = rows.Select(r =>
+        {
             // Lists show a name masked for units; an accuser's name not at all.
-            r.Purpose == Purpose.Accusation && !staff.IsBureau ? "（保密）" : staff.IsBureau ? r.Petitioner ?? "" : Mask.Name(r.Petitioner),
-            r.Headcount,
-            r.Due is null ? null : new NextDue(r.Due.Code, DueName(rules, r.Due.Code), r.Due.DueOn, r.Due.DueOn < today,
-                DeadlineStatus.WorkingDaysLeft(calendar, today, r.Due.DueOn), r.Due.Provisional))
+            var petitioner = r.Purpose == Purpose.Accusation && !staff.IsBureau ? "（保密）" : staff.IsBureau ? r.Petitioner ?? "" : Mask.Name(r.Petitioner);
+            var due = r.Due is null ? null : new NextDue(r.Due.Code, DueName(rules, r.Due.Code), r.Due.DueOn, r.Due.DueOn < today,
+                DeadlineStatus.WorkingDaysLeft(calendar, today, r.Due.DueOn), r.Due.Provisional);
+            return new MatterSummary(r.Id, r.Number, r.Title, r.Status, r.Status.ToChinese(), r.ReceivedOn, r.Channel, r.Purpose,
+                r.UnitId, r.UnitName, r.Flags, petitioner, r.Headcount, due)
             {
                 Suggestion = r.Status == MatterStatus.Registered ? r.Suggestion : null,
-            }).ToList();
+            };
+        }).ToList();
         return new Page<MatterSummary>(items, total, filter.Page, filter.PageSize);
     }
 
