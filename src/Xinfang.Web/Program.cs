@@ -1,3 +1,4 @@
+using System.Runtime;
 using Xinfang.Web.Data.Seed;
 using Xinfang.Web.Features;
 using Xinfang.Web.Features.Accounts;
@@ -17,6 +18,11 @@ if (Cli.IsCommand(args))
 }
 
 await DatabaseInitializer.InitializeAsync(app.Services);
+
+// Migrating and seeding (the organisation tree, the calendars, the first administrator's password hash) allocate more
+// than a running server ever holds again. Collect once, compacting, so that the memory goes back before serving.
+GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
 app.UseExceptionHandler();
 app.UseXinfangStatusPages();

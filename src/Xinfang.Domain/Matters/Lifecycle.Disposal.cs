@@ -79,15 +79,18 @@ public static partial class Lifecycle
                 $"“{unit.Name}”（{unit.Kind.ToChinese()}）不是有权处理信访事项的单位。检举控告请移送纪检监察机关，涉法涉诉请移送政法机关，本部门办理请选择“自办”。", "unitId");
         }
 
-        if (step.Matter.Purpose == Purpose.Accusation && IsAccused(step.Matter, unit))
-        {
-            // 第三十条第三款: accusation materials must not be passed to the accused person or unit.
-            return MatterErrors.Rule("matter.accused-unit", "不得转送被检举单位",
-                $"“{unit.Name}”是被检举控告的单位，检举控告材料不得转给被检举控告的单位（《信访工作条例》第三十条）。");
-        }
-
-        return null;
+        return RefuseAccused(step.Matter, unit);
     }
+
+    /// <summary>
+    /// 第三十条第三款: accusation materials must not be passed to the accused person or unit, whether they are
+    /// transferred, assigned or referred (a court or procuratorate can itself be the one accused).
+    /// </summary>
+    private static Error? RefuseAccused(Matter matter, Unit unit) =>
+        matter.Purpose == Purpose.Accusation && IsAccused(matter, unit)
+            ? MatterErrors.Rule("matter.accused-unit", "不得转送被检举单位",
+                $"“{unit.Name}”是被检举控告的单位，检举控告材料不得转给被检举控告的单位（《信访工作条例》第三十条）。")
+            : null;
 
     internal static bool IsAccused(Matter matter, Unit unit) =>
         matter.Accused is { } accused && (accused.UnitId == unit.Id
@@ -130,6 +133,11 @@ public static partial class Lifecycle
         if (unit.Kind == UnitKind.Discipline && step.Matter.Purpose != Purpose.Accusation)
         {
             return MatterErrors.Invalid("matter.refer-mismatch", "只有检举控告类事项移送纪检监察机关（第二十二条第二款）。", "unitId");
+        }
+
+        if (RefuseAccused(step.Matter, unit) is { } accused)
+        {
+            return accused;
         }
 
         // No notice goes to the petitioner about the accused, and nothing to the accused (第三十条): only the letter to the target.

@@ -38,6 +38,15 @@ public sealed class AccusationConfidentialityTests
     }
 
     [Fact]
+    public void An_accusation_is_not_referred_to_the_accused_political_legal_organ()
+    {
+        var matter = AMatter().Accusation(accusedUnit: "阎良区人民法院").Build();
+
+        Assert.Equal("matter.accused-unit", Decisions.Refused(matter, new Refer(Org.Court.Id), Org.Registrar).Code);
+        Assert.True(Decisions.Decide(matter, new Refer(Org.Discipline.Id), Org.Registrar).IsSuccess);
+    }
+
+    [Fact]
     public void An_accusation_may_go_to_a_unit_that_is_not_accused()
     {
         var matter = AMatter().Accusation(accusedUnit: "凤凰路街道", accusedUnitId: Org.StreetA.Id).Build();

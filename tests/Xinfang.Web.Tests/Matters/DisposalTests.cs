@@ -73,6 +73,7 @@ public sealed class DisposalTests(SharedApps apps)
 
         matter = await ActAsync(registrar.Http, matter, "assign", new { unitId = handler.UnitId, dueOn = "2025-11-20", note = "供暖季重点件", on = "2025-11-04" });
         Assert.Equal("assigned", Status(matter));
+        Assert.Equal("met", Deadline(matter, "dispose").GetProperty("state").GetString());
         Assert.Equal(new DateOnly(2025, 11, 20), Due(matter, "assigned"));
         Assert.Contains("assignment-letter", NoticeKinds(matter));
 
@@ -102,10 +103,12 @@ public sealed class DisposalTests(SharedApps apps)
         var declined = await ActAsync(registrar.Http, await RegisterAsync(registrar.Http, Letter(new DateOnly(2025, 9, 20))), "decline",
             new { reason = "pending-elsewhere", note = "已由街道受理办理中", on = "2025-09-22" });
         Assert.Equal("declined", Status(declined));
+        Assert.Equal("met", Deadline(declined, "dispose").GetProperty("state").GetString());
         Assert.Contains("decline-notice", NoticeKinds(declined));
 
         var selfHandled = await ActAsync(registrar.Http, await RegisterAsync(registrar.Http, Letter(new DateOnly(2025, 9, 20))), "self-handle", on);
         Assert.Equal("accepted", Status(selfHandled));
+        Assert.Equal("met", Deadline(selfHandled, "dispose").GetProperty("state").GetString());
         Assert.Equal(new DateOnly(2025, 11, 21), Due(selfHandled, "handling")); // 60 days from 09-22
         Assert.Contains("acceptance-notice", NoticeKinds(selfHandled));
     }

@@ -147,6 +147,35 @@ public sealed class RegistrationTests(SharedApps apps)
 
         Assert.Equal(script, (await GetAsync(registrar.Http, matter)).GetProperty("title").GetString());
         Assert.Equal("<b>王五</b>", matter.GetProperty("petitioners")[0].GetProperty("name").GetString());
+
+        var page = await (await PageSession.StaffAsync(app, "610114", "registrar")).GetPageAsync($"/matters/{Id(matter)}");
+        Assert.Contains("&lt;script&gt;alert(", page, StringComparison.Ordinal);
+        Assert.Contains("&lt;b&gt;王五&lt;/b&gt;", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>alert(", page, StringComparison.Ordinal);
+    }
+
+    [Theory, DatabaseData]
+    public async Task A_visit_that_ends_in_guidance_is_still_registered_and_counted(Db db)
+    {
+        // 凡访必登: a visitor who is only told where to go (here: to court, 诉访分离) is registered like any other
+        // visit, gets a number and a receipt, and counts among the visits the bureau received.
+        var app = await apps.For(db);
+        var registrar = await app.StaffAsync("610114", "registrar");
+        var title = "来访咨询 " + Guid.NewGuid();
+        var visit = await RegisterAsync(registrar.Http, Letter(Received, b =>
+        {
+            b["channel"] = "visit";
+            b["title"] = title;
+        }));
+
+        var guided = await ActAsync(registrar.Http, visit, "route", new { channel = "litigation", body = "阎良区人民法院", note = "当场释法，引导依法起诉", on = Date(Received) });
+
+        Assert.Equal("routed", Status(guided));
+        Assert.Contains("receipt", NoticeKinds(guided));
+        Assert.Contains("route-notice", NoticeKinds(guided));
+        var counted = await registrar.Http.GetFromJsonAsync<System.Text.Json.JsonElement>(
+            $"/api/v1/matters?channel=visit&status=routed&q={Uri.EscapeDataString(title)}", TestContext.Current.CancellationToken);
+        Assert.Equal(1, counted.GetProperty("total").GetInt32());
     }
 
     [Theory, DatabaseData]

@@ -10,6 +10,12 @@ public static class Policies
 
     /// <summary>Any signed-in member of staff.</summary>
     public const string Staff = "staff";
+
+    /// <summary>Registration and the registrar's queue (凡访必登 is the registrar's desk).</summary>
+    public const string Registrar = "registrar";
+
+    /// <summary>Bureau staff who may look across every unit: the registrar, the supervisor and the director.</summary>
+    public const string Bureau = "bureau";
 }
 
 /// <summary>
@@ -70,6 +76,8 @@ public static class AccountsSetup
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Registrar, p => p.RequireRole(Roles.Registrar))
+            .AddPolicy(Policies.Bureau, p => p.RequireRole(Roles.Bureau))
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireClaim(Staff.UnitClaim));
 
         builder.Services.AddScoped(sp => Staff.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User ?? new()) ?? Staff.System);

@@ -9,7 +9,7 @@ using Xinfang.Web.Features.Organisation;
 namespace Xinfang.Web.Features.Matters;
 
 /// <summary>待处置: registered matters the bureau has still to transfer, assign, route, refer or decline, nearest 15-day limit first.</summary>
-[Authorize(Roles = Roles.Registrar)]
+[Authorize(Policy = Policies.Registrar)]
 public sealed class QueueModel(MatterList list, UnitEditor units, CategoryEditor categories) : PageModel
 {
     public const int PageSize = 30;

@@ -12,7 +12,7 @@ namespace Xinfang.Web.Features.Matters;
 /// 登记回执: what the petitioner takes home. The query code comes from the registration through TempData and is shown
 /// this one time; the database holds only its hash, so a reprint shows the number without it.
 /// </summary>
-[Authorize(Roles = Roles.Registrar + "," + Roles.Supervisor + "," + Roles.Director)]
+[Authorize(Policy = Policies.Bureau)]
 public sealed class ReceiptModel(MatterWorkflow workflow) : PageModel
 {
     public MatterView Matter { get; private set; } = null!;

@@ -16,7 +16,7 @@ namespace Xinfang.Web.Features.Matters;
 /// 信访登记 at the reception window: the form posts to <see cref="MatterWorkflow.RegisterAsync"/>, the same code as
 /// <c>POST /api/v1/matters</c>. Bad input comes back as the domain's field errors next to each field; nothing is stored.
 /// </summary>
-[Authorize(Roles = Roles.Registrar)]
+[Authorize(Policy = Policies.Registrar)]
 public sealed class RegisterModel(MatterWorkflow workflow, MatterList list, CategoryEditor categories, UnitEditor units) : PageModel
 {
     /// <summary>TempData key of the query code, shown once on the receipt and never stored in clear.</summary>

@@ -10,7 +10,7 @@ using Xinfang.Web.Features.Organisation;
 namespace Xinfang.Web.Features.Matters;
 
 /// <summary>事项查询: every matter the user may see, filtered as <c>GET /api/v1/matters</c> filters, all in the query string.</summary>
-[Authorize(Roles = Roles.Registrar + "," + Roles.Supervisor + "," + Roles.Director)]
+[Authorize(Policy = Policies.Bureau)]
 public sealed class SearchModel(MatterList list, UnitEditor units, CategoryEditor categories) : PageModel
 {
     public const int PageSize = 30;
