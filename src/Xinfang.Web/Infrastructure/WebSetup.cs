@@ -40,6 +40,17 @@ public static class WebSetup
         return builder;
     }
 
+    /// <summary>The API's JSON, for code that serialises outside a request (the idempotency store, page handlers).</summary>
+    public static JsonSerializerOptions ApiJson { get; } = CreateApiJson();
+
+    private static JsonSerializerOptions CreateApiJson()
+    {
+        var options = new JsonSerializerOptions();
+        Configure(options);
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
     public static void Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;

@@ -76,14 +76,7 @@ public sealed class IdempotencyStore(XinfangDb db, IDataProtectionProvider prote
         CreatedAt = time.GetUtcNow().UtcDateTime,
     });
 
-    private static readonly JsonSerializerOptions Json = CreateJson();
-
-    private static JsonSerializerOptions CreateJson()
-    {
-        var options = new JsonSerializerOptions();
-        WebSetup.Configure(options);
-        return options;
-    }
+    private static JsonSerializerOptions Json => WebSetup.ApiJson;
 
     private static string Hash(RegistrationInput input) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(input, Json))));

@@ -97,14 +97,7 @@ public sealed class RegisterModel(MatterWorkflow workflow, MatterList list, Cate
         new JsonResult((await CategoryOption.ListAsync(categories, cancellationToken)).Where(c => c.IsActive)
             .Select(c => new { c.Code, c.Name, c.Label, c.Parent }), Json);
 
-    private static readonly JsonSerializerOptions Json = CreateJson();
-
-    private static JsonSerializerOptions CreateJson()
-    {
-        var options = new JsonSerializerOptions();
-        WebSetup.Configure(options); // the API's JSON: camelCase, Chinese as UTF-8
-        return options;
-    }
+    private static JsonSerializerOptions Json => WebSetup.ApiJson;
 
     public string? ErrorOf(string field) => Errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
 
