@@ -96,8 +96,7 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
 
         var queryCode = QueryCode.Generate(RandomNumberGenerator.GetInt32);
         var year = input.ReceivedOn.Year;
-        var sequence = await Counter.NextAsync(db, $"matter:{unit.Id}:{year}", cancellationToken);
-        var number = $"{unit.Code}-{year}-{sequence:D6}";
+        var number = Numbering.MatterNumber(unit, year, await Counter.NextAsync(db, Numbering.MatterScope(unit, year), cancellationToken));
         if (!Registration.Register(input, number, QueryCode.Hash(number, queryCode), unit.Id, context).TryGet(out var created, out var error))
         {
             return error; // not reached: the same input passed above; the transaction rolls back and the number is not used
@@ -211,13 +210,11 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
         return (tracking ? query : query.AsNoTracking()).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
     }
 
-    /// <summary>文号: the issuing unit's short name, the mark of the kind, the year and a gap-free number, e.g. 阎信受〔2025〕12号.</summary>
     private async Task<string> NoticeNumberAsync(NoticeDraft draft, DateOnly on, DecisionContext context, CancellationToken cancellationToken)
     {
         var issuer = context.Units[draft.IssuingUnitId];
-        var mark = draft.Kind.NumberMark();
-        var sequence = await Counter.NextAsync(db, $"notice:{issuer.Id}:{mark}:{on.Year}", cancellationToken);
-        return $"{issuer.Abbreviation}{mark}〔{on.Year}〕{sequence}号";
+        var sequence = await Counter.NextAsync(db, Numbering.NoticeScope(issuer, draft.Kind, on.Year), cancellationToken);
+        return Numbering.NoticeNumber(issuer, draft.Kind, on.Year, sequence);
     }
 
     /// <summary>
