@@ -9,11 +9,10 @@ namespace Xinfang.Web.Tests.Browser;
 /// <summary>
 /// The reception window in real Chromium: a registrar registers a visit with the keyboard alone (Tab, typing, Space,
 /// arrow keys, Ctrl+Enter; never the mouse), prints the receipt and the matter goes on to a unit. Screenshots of each
-/// screen are saved under bin/…/screenshots for people to look at.
+/// screen are saved under the screenshot root (registration-Sqlite/) for people to look at.
 /// </summary>
 public sealed class RegistrationBrowserTests
 {
-    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     [Theory, DatabaseData]
     public async Task A_registrar_registers_a_visit_with_the_keyboard_alone_and_transfers_it(Db db)
@@ -90,7 +89,7 @@ public sealed class RegistrationBrowserTests
         Assert.False(await page.IsCheckedAsync("#flag-FirstTime"));
         await page.EvaluateAsync("window.scrollTo(0, 0)");
         await ScreenshotAsync(page, db, "1-form-filled");
-        await page.Locator("[data-petitioners]").ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"{db}-1-petitioners.png") });
+        await page.Locator("[data-petitioners]").ScreenshotAsync(new() { Path = Path.Combine(Shots(page, db).Directory, "1-petitioners.png") });
 
         await page.Keyboard.PressAsync("Control+Enter");
         await page.WaitForURLAsync(new Regex("/matters/[0-9a-f-]{36}/receipt$"));
@@ -234,11 +233,10 @@ public sealed class RegistrationBrowserTests
         await page.WaitForURLAsync(app.BaseAddress + "/");
     }
 
-    private static async Task ScreenshotAsync(IPage page, Db db, string name)
-    {
-        Directory.CreateDirectory(Screenshots);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, $"{db}-{name}.png"), FullPage = true });
-    }
+    /// <summary>One folder per database under the shared screenshot root, as every browser test keeps them.</summary>
+    private static Screenshots Shots(IPage page, Db db) => new(page, $"registration-{db}");
+
+    private static Task ScreenshotAsync(IPage page, Db db, string name) => Shots(page, db).TakeAsync(name);
 
     /// <summary>The print stylesheet: the receipt alone, on exactly one A4 page.</summary>
     private static async Task AssertPrintsOnOneA4PageAsync(IPage page, Db db)
@@ -249,7 +247,7 @@ public sealed class RegistrationBrowserTests
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
         var pages = Regex.Count(System.Text.Encoding.Latin1.GetString(pdf), "/Type\\s*/Page[^s]");
         Assert.Equal(1, pages);
-        await File.WriteAllBytesAsync(Path.Combine(Screenshots, $"{db}-2-receipt.pdf"), pdf);
+        await File.WriteAllBytesAsync(Path.Combine(Shots(page, db).Directory, "2-receipt.pdf"), pdf);
     }
 
     private static string Number(JsonElement matter) => matter.GetProperty("number").GetString()!;
