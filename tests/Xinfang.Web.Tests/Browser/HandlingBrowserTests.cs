@@ -47,7 +47,7 @@ public sealed class HandlingBrowserTests(BrowserFixture browser) : IClassFixture
         var log = page.Locator("#form-log");
         await log.GetByLabel("类别").SelectOptionAsync(new SelectOptionValue { Label = "调解" });
         await log.GetByLabel("办理情况").FillAsync("组织供热公司与业主代表调解，供热公司同意按不达标天数退费。");
-        await log.GetByRole(AriaRole.Button, new() { Name = "确认办理记录" }).ClickAsync();
+        await SubmitAsync(page, log.GetByRole(AriaRole.Button, new() { Name = "确认办理记录" }));
         await Assertions.Expect(page.Locator(".xf-timeline")).ToContainTextAsync("组织供热公司与业主代表调解");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "办结", Exact = true }).ClickAsync();
@@ -55,7 +55,7 @@ public sealed class HandlingBrowserTests(BrowserFixture browser) : IClassFixture
         await conclude.GetByLabel("结论（第三十二条）").SelectOptionAsync(new SelectOptionValue { Label = "调解（和解）达成协议" });
         await conclude.GetByLabel("处理意见").FillAsync("双方自愿达成调解协议：供热公司按不达标天数退还供暖费。");
         await shots.TakeAsync("03-conclusion-form");
-        await conclude.GetByRole(AriaRole.Button, new() { Name = "确认办结" }).ClickAsync();
+        await SubmitAsync(page, conclude.GetByRole(AriaRole.Button, new() { Name = "确认办结" }));
         await Assertions.Expect(page.GetByText("草稿，待单位负责人审批")).ToBeVisibleAsync();
         await shots.TakeAsync("04-draft");
 
@@ -83,6 +83,13 @@ public sealed class HandlingBrowserTests(BrowserFixture browser) : IClassFixture
     private static async Task ActAsync(IPage page, string action)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = action, Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "确认" + action }).ClickAsync();
+        await SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "确认" + action }));
     }
+
+    /// <summary>
+    /// Clicks a form's submit button and waits for the server's answer itself: the first action of a fresh app
+    /// compiles its whole path, and on a loaded two-core machine that can take longer than an assertion's 5 s.
+    /// </summary>
+    private static Task<IResponse> SubmitAsync(IPage page, ILocator submit) =>
+        page.RunAndWaitForResponseAsync(() => submit.ClickAsync(), r => r.Request.Method == "POST", new() { Timeout = 60_000 });
 }
