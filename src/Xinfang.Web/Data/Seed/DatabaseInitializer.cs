@@ -24,8 +24,9 @@ public static class DatabaseInitializer
         await db.ApplyMigrationsAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
-            // WAL lets readers work while a registration commits; FULL keeps every acknowledged commit on disk.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", cancellationToken);
+            // WAL lets readers work while a registration commits. It is a property of the file, so once is enough;
+            // synchronous=FULL is one of each connection, set as it opens (SqliteConnectionSettings).
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
         // One transaction under the chain lock: a second server starting at the same time waits, then finds it all

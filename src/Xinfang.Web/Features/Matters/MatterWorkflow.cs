@@ -71,7 +71,7 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
         }
 
         var current = await reference.CurrentAsync(cancellationToken);
-        var context = await ContextAsync(cancellationToken) with { Categories = current.ActiveCategories };
+        var context = await ContextAsync(current, cancellationToken);
         var unit = context.UnitOf(staff.UnitId);
         if (unit is null)
         {
@@ -196,11 +196,11 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
         return change;
     }
 
-    public async Task<DecisionContext> ContextAsync(CancellationToken cancellationToken = default)
-    {
-        var units = (await reference.CurrentAsync(cancellationToken)).Units;
-        return new DecisionContext(MatterAccess.ActorFor(staff), Today, await clocks.CurrentAsync(cancellationToken), units);
-    }
+    public async Task<DecisionContext> ContextAsync(CancellationToken cancellationToken = default) =>
+        await ContextAsync(await reference.CurrentAsync(cancellationToken), cancellationToken);
+
+    private async Task<DecisionContext> ContextAsync(Reference current, CancellationToken cancellationToken) =>
+        new(MatterAccess.ActorFor(staff), Today, await clocks.CurrentAsync(cancellationToken), current.Units) { Categories = current.ActiveCategories };
 
     private Task<Matter?> LoadAsync(Guid id, bool tracking, CancellationToken cancellationToken)
     {
