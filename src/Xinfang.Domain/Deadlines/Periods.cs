@@ -131,7 +131,8 @@ public static class Periods
     private static string RestDay(WorkCalendar calendar, DateOnly date) =>
         calendar.Special(date) is { Kind: DayKind.Holiday } holiday ? holiday.Name + "假期" : ChineseText.Weekday(date.DayOfWeek);
 
-    private static string Length(int days, PeriodKind kind) => kind switch
+    /// <summary>How long a period is, as an explanation says it: "30 日（自然日）", "5 个工作日".</summary>
+    public static string Length(int days, PeriodKind kind) => kind switch
     {
         PeriodKind.Calendar => ChineseText.Format($"{days} 日（自然日）"),
         PeriodKind.Working => ChineseText.Format($"{days} 个工作日"),

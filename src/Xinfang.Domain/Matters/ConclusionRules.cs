@@ -29,7 +29,7 @@ public static class ConclusionRules
                 return Invalid("matter.outcome-invalid", "调解协议只适用于申诉求决类事项（第三十三条）。", "outcome");
             }
 
-            if (!matter.Events.Any(IsMediation))
+            if (!matter.HasMediationOnRecord)
             {
                 return Invalid("matter.mediation-missing", "以调解结案前，请先在办理记录中记录调解情况。", "outcome");
             }
@@ -92,9 +92,6 @@ public static class ConclusionRules
 
         return null;
     }
-
-    public static bool IsMediation(MatterEvent e) =>
-        e.Action == MatterAction.Log && e.Data is { } data && data.Contains("\"kind\":\"mediation\"", StringComparison.Ordinal);
 
     private static bool IsSubstantive(Outcome outcome) => outcome is Outcome.Support or Outcome.Explain or Outcome.Reject;
 

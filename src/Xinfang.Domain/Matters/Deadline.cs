@@ -114,10 +114,16 @@ public sealed class Deadline
         ClosedOn = null;
     }
 
-    public void AddExtraDays(int days) => ExtraDays += days;
+    /// <summary>A decision moved the due date; an extension or hearing days it granted stay on the deadline for recalculation.</summary>
+    public void Reschedule(Rescheduled moved)
+    {
+        DueOn = moved.To;
+        Provisional = moved.Provisional;
+        ExtensionDays += moved.ExtensionDays;
+        ExtraDays += moved.HearingDays;
+    }
 
-    public void Extend(int days) => ExtensionDays = days;
-
+    /// <summary>The calendar or a rule changed (recalculation): the due date the same rule now gives.</summary>
     public void Reschedule(DateOnly dueOn, bool provisional)
     {
         DueOn = dueOn;

@@ -3,10 +3,10 @@ using Xinfang.Domain.Organisation;
 namespace Xinfang.Domain.Matters;
 
 /// <summary>
-/// Everything a decision may look at besides the matter: who acts, what day it is, the clocks, the organisation tree
+/// Everything a decision may look at besides the matter: who acts, what day it is, the deadline rules, the organisation tree
 /// and the content categories. Passed in, never fetched: decisions stay pure and repeatable.
 /// </summary>
-public sealed record DecisionContext(Actor Actor, DateOnly Today, Clocks Clocks, IReadOnlyDictionary<Guid, Unit> Units)
+public sealed record DecisionContext(Actor Actor, DateOnly Today, DeadlineRules Deadlines, IReadOnlyDictionary<Guid, Unit> Units)
 {
     public IReadOnlySet<string> Categories { get; init; } = new HashSet<string>();
 

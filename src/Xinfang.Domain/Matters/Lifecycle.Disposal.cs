@@ -5,23 +5,59 @@ using Xinfang.Domain.Shared;
 
 namespace Xinfang.Domain.Matters;
 
+public sealed record Transfer(Guid UnitId, string? Note = null, DateOnly? On = null) : MatterCommand(On)
+{
+    public override MatterAction Action => MatterAction.Transfer;
+}
+
+public sealed record Assign(Guid UnitId, DateOnly DueOn, string? Note = null, DateOnly? On = null) : MatterCommand(On)
+{
+    public override MatterAction Action => MatterAction.Assign;
+}
+
+public sealed record Route(RouteChannel Channel, string? Body = null, string? Note = null, DateOnly? On = null) : MatterCommand(On)
+{
+    public override MatterAction Action => MatterAction.Route;
+}
+
+public sealed record Refer(Guid UnitId, string? Note = null, DateOnly? On = null) : MatterCommand(On)
+{
+    public override MatterAction Action => MatterAction.Refer;
+}
+
+public sealed record Decline(DeclineReason Reason, string? Note = null, Guid? RelatedMatterId = null, DateOnly? On = null) : MatterCommand(On)
+{
+    public override MatterAction Action => MatterAction.Decline;
+}
+
+public sealed record SelfHandle(string? Note = null, DateOnly? On = null) : MatterCommand(On)
+{
+    public override MatterAction Action => MatterAction.SelfHandle;
+}
+
 /// <summary>The bureau's disposal within 15 days of receipt (第二十二条): transfer, assign, route, refer, decline, self-handle.</summary>
 public static partial class Lifecycle
 {
-    private static Result<MatterChange> DecideTransfer(Step step, Transfer command)
-    {
-        if (CheckHandlingUnit(step, command.UnitId) is { } error)
-        {
-            return error;
-        }
+    /// <summary>
+    /// The units a matter may be transferred or assigned to (有权处理的单位, 第二十二条第一款): units with power to
+    /// handle it, other than the bureau itself, and never the unit an accusation is about (第三十条第三款).
+    /// </summary>
+    public static IEnumerable<Unit> Receivers(Matter matter, DecisionContext context) =>
+        context.Units.Values.Where(u => u.IsActive && ReceiverError(matter, u) is null);
 
-        return UnitReceives(step, step.Change(command, command.Note) with { Data = Chosen(step, command.UnitId) },
-            command.UnitId, NoticeKind.TransferNotice, NoticeKind.TransferLetter, []);
-    }
+    /// <summary>The bodies a matter may be referred to (第二十二条第二款): the discipline body for accusations, the political-legal organs.</summary>
+    public static IEnumerable<Unit> ReferralTargets(Matter matter, DecisionContext context) =>
+        context.Units.Values.Where(u => u.IsActive && ReferralError(matter, u) is null);
+
+    private static Result<MatterChange> DecideTransfer(Step step, Transfer command) =>
+        CheckReceiver(step, command.UnitId) is { } error
+            ? error
+            : UnitReceives(step, step.Change(command.Note) with { Details = Chosen(step, command.UnitId) },
+                command.UnitId, assigned: false, NoticeKind.TransferNotice, NoticeKind.TransferLetter, []);
 
     private static Result<MatterChange> DecideAssign(Step step, Assign command)
     {
-        if (CheckHandlingUnit(step, command.UnitId) is { } error)
+        if (CheckReceiver(step, command.UnitId) is { } error)
         {
             return error;
         }
@@ -33,28 +69,28 @@ public static partial class Lifecycle
 
         // 第二十二条第一款第三项: an assigned matter carries the bureau's own report-back date and a completion report.
         var reportBack = Deadline.Fixed(Deadline.Assigned, step.On, command.DueOn);
-        var data = Chosen(step, command.UnitId);
-        data["dueOn"] = command.DueOn;
-        return UnitReceives(step, step.Change(command, command.Note) with { Data = data },
-            command.UnitId, NoticeKind.AssignmentNotice, NoticeKind.AssignmentLetter, [reportBack]);
+        var details = (Chosen(step, command.UnitId) ?? new DispatchDetails(null, null, false)) with { DueOn = command.DueOn };
+        return UnitReceives(step, step.Change(command.Note) with { Details = details },
+            command.UnitId, assigned: true, NoticeKind.AssignmentNotice, NoticeKind.AssignmentLetter, [reportBack]);
     }
 
     /// <summary>
     /// The unit's receipt date is the transfer date: it starts the unit's 15-day acceptance notice and its 5 working
-    /// days to object (第二十三条第三款). The bureau's disposal clock is met by the transfer.
+    /// days to object (第二十三条第三款). The bureau's disposal deadline is met by the transfer.
     /// </summary>
-    private static MatterChange UnitReceives(Step step, MatterChange change, Guid unitId, NoticeKind toPetitioner, NoticeKind toUnit, IReadOnlyList<Deadline> extra)
+    private static MatterChange UnitReceives(Step step, MatterChange change, Guid unitId, bool assigned, NoticeKind toPetitioner, NoticeKind toUnit,
+                                             IReadOnlyList<Deadline> extra)
     {
         var qualifiers = step.Matter.Qualifiers.ToList();
         var extras = new Dictionary<string, string> { ["承办单位"] = step.Context.NameOf(unitId) };
         return change with
         {
-            Holder = unitId,
+            Holding = new Holding(unitId, step.On, assigned),
             Closed = [PeriodRules.Dispose],
             Opened =
             [
-                step.Context.Clocks.Open(PeriodRules.AcceptanceNotice, step.On, qualifiers),
-                step.Context.Clocks.Open(PeriodRules.Objection, step.On, qualifiers, isDuty: false),
+                step.Context.Deadlines.Open(PeriodRules.AcceptanceNotice, step.On, qualifiers),
+                step.Context.Deadlines.Open(PeriodRules.Objection, step.On, qualifiers, isDuty: false),
                 .. extra,
             ],
             Notices =
@@ -65,21 +101,29 @@ public static partial class Lifecycle
         };
     }
 
-    private static Error? CheckHandlingUnit(Step step, Guid unitId)
+    private static Error? CheckReceiver(Step step, Guid unitId) =>
+        step.Context.UnitOf(unitId) is { } unit ? ReceiverError(step.Matter, unit) : MatterErrors.UnitNotFound("unitId");
+
+    private static Error? ReceiverError(Matter matter, Unit unit) =>
+        !unit.Kind.CanHandle() || unit.Id == matter.RegisteringUnitId
+            ? MatterErrors.Invalid("matter.unit-cannot-handle",
+                $"“{unit.Name}”（{unit.Kind.ToChinese()}）不是有权处理信访事项的单位。检举控告请移送纪检监察机关，涉法涉诉请移送政法机关，本部门办理请选择“自办”。", "unitId")
+            : RefuseAccused(matter, unit);
+
+    private static Error? ReferralError(Matter matter, Unit unit)
     {
-        var unit = step.Context.UnitOf(unitId);
-        if (unit is null)
+        if (!unit.Kind.IsReferralTarget())
         {
-            return MatterErrors.UnitNotFound("unitId");
+            return MatterErrors.Invalid("matter.not-a-referral-target",
+                $"“{unit.Name}”不是纪检监察机关或政法机关，不能移送。转交有权处理的单位请用“转送”或“交办”。", "unitId");
         }
 
-        if (!unit.Kind.CanHandle() || unit.Id == step.Matter.RegisteringUnitId)
+        if (unit.Kind == UnitKind.Discipline && matter.Purpose != Purpose.Accusation)
         {
-            return MatterErrors.Invalid("matter.unit-cannot-handle",
-                $"“{unit.Name}”（{unit.Kind.ToChinese()}）不是有权处理信访事项的单位。检举控告请移送纪检监察机关，涉法涉诉请移送政法机关，本部门办理请选择“自办”。", "unitId");
+            return MatterErrors.Invalid("matter.refer-mismatch", "只有检举控告类事项移送纪检监察机关（第二十二条第二款）。", "unitId");
         }
 
-        return RefuseAccused(step.Matter, unit);
+        return RefuseAccused(matter, unit);
     }
 
     /// <summary>
@@ -96,23 +140,25 @@ public static partial class Lifecycle
         matter.Accused is { } accused && (accused.UnitId == unit.Id
             || !string.IsNullOrWhiteSpace(accused.Unit) && (unit.Name.Contains(accused.Unit.Trim(), StringComparison.Ordinal) || accused.Unit.Contains(unit.Name, StringComparison.Ordinal)));
 
-    private static Result<MatterChange> DecideRoute(Step step, RouteOut command)
+    private static Result<MatterChange> DecideRoute(Step step, Route command)
     {
         if (string.IsNullOrWhiteSpace(command.Body))
         {
             return MatterErrors.Invalid("matter.route-body-required", "请写明应当向哪个机关、通过什么途径提出（例如：向阎良区人民法院提起诉讼）。", "body");
         }
 
+        var body = command.Body.Trim();
         var issuer = step.Matter.Status == MatterStatus.Registered ? step.Matter.RegisteringUnitId : step.Matter.UnitId!.Value;
-        var extras = new Dictionary<string, string> { ["法定途径"] = command.Channel.ToChinese(), ["受理机关"] = command.Body.Trim() };
-        return step.Change(command, command.Note) with
+        var extras = new Dictionary<string, string> { ["法定途径"] = command.Channel.ToChinese(), ["受理机关"] = body };
+        return step.Change(command.Note) with
         {
+            RoutedTo = new StatutoryRoute(command.Channel, body),
             // Routing is the bureau's disposal (第二十二条): its 15 days are met, or late. Then 诉访分离 (第二十八条):
-            // the matter leaves the petition track and no other petition clock runs any longer.
+            // the matter leaves the petition track and no other petition deadline runs any longer.
             Closed = [PeriodRules.Dispose],
             Cancelled = [PeriodRules.AcceptanceNotice, PeriodRules.Objection, Deadline.Assigned, Deadline.Superior],
             Notices = [step.Notice(NoticeKind.RouteNotice, Recipient.Petitioner, issuer, extra: extras)],
-            Data = Data(("channel", command.Channel), ("body", command.Body.Trim())),
+            Details = new RouteDetails(command.Channel, body),
         };
     }
 
@@ -124,63 +170,51 @@ public static partial class Lifecycle
             return MatterErrors.UnitNotFound("unitId");
         }
 
-        if (!unit.Kind.IsReferralTarget())
+        if (ReferralError(step.Matter, unit) is { } error)
         {
-            return MatterErrors.Invalid("matter.not-a-referral-target",
-                $"“{unit.Name}”不是纪检监察机关或政法机关，不能移送。转交有权处理的单位请用“转送”或“交办”。", "unitId");
-        }
-
-        if (unit.Kind == UnitKind.Discipline && step.Matter.Purpose != Purpose.Accusation)
-        {
-            return MatterErrors.Invalid("matter.refer-mismatch", "只有检举控告类事项移送纪检监察机关（第二十二条第二款）。", "unitId");
-        }
-
-        if (RefuseAccused(step.Matter, unit) is { } accused)
-        {
-            return accused;
+            return error;
         }
 
         // No notice goes to the petitioner about the accused, and nothing to the accused (第三十条): only the letter to the target.
-        return step.Change(command, command.Note) with
+        return step.Change(command.Note) with
         {
-            Data = Chosen(step, unit.Id),
-            Holder = unit.Id,
+            ReferredTo = unit.Id,
             Closed = [PeriodRules.Dispose],
             Cancelled = [Deadline.Superior],
             Notices = [step.Notice(NoticeKind.ReferralLetter, Recipient.Unit, step.Matter.RegisteringUnitId, unit.Id,
                 new Dictionary<string, string> { ["移送机关"] = unit.Name })],
+            Details = Chosen(step, unit.Id),
         };
     }
 
     private static Result<MatterChange> DecideDecline(Step step, Decline command)
     {
         var kind = command.Reason == DeclineReason.Finalized ? NoticeKind.NoLongerAcceptedNotice : NoticeKind.DeclineNotice;
-        return step.Change(command, command.Note) with
+        return step.Change(command.Note) with
         {
+            Declination = new Declination(command.Reason, command.RelatedMatterId),
             Closed = [PeriodRules.Dispose],
             Cancelled = [Deadline.Superior],
             Notices = [step.Notice(kind, Recipient.Petitioner, step.Matter.RegisteringUnitId, extra: new Dictionary<string, string>
             {
                 ["不予受理理由"] = command.Reason.ToChinese(),
             })],
-            Data = Data(("reason", command.Reason), ("relatedMatterId", command.RelatedMatterId)),
+            Details = new DeclineDetails(command.Reason, command.RelatedMatterId),
         };
     }
 
     private static Result<MatterChange> DecideSelfHandle(Step step, SelfHandle command) =>
-        step.Change(command, command.Note) with
+        step.Change(command.Note) with
         {
-            Holder = step.Matter.RegisteringUnitId,
+            Holding = new Holding(step.Matter.RegisteringUnitId, step.On, Assigned: false),
+            Acceptance = new Acceptance(step.On, Simplified: false),
             Closed = [PeriodRules.Dispose],
-            Opened = [step.Context.Clocks.Open(PeriodRules.Handling, step.On, step.Matter.Qualifiers)],
+            Opened = [step.Context.Deadlines.Open(PeriodRules.Handling, step.On, step.Matter.Qualifiers)],
             Notices = [step.Notice(NoticeKind.AcceptanceNotice, Recipient.Petitioner, step.Matter.RegisteringUnitId)],
         };
 
     /// <summary>The suggestion and the choice are both recorded (the system suggests, a person decides).</summary>
-    private static Dictionary<string, object?> Chosen(Step step, Guid unitId) => step.Matter.Suggestion is { } suggestion
-        ? Data(("suggestedUnitId", suggestion.UnitId), ("suggestion", suggestion.Reason), ("followedSuggestion", suggestion.UnitId == unitId))
-        : [];
-
-    private static Dictionary<string, object?> Data(params (string Key, object? Value)[] pairs) =>
-        pairs.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value);
+    private static DispatchDetails? Chosen(Step step, Guid unitId) => step.Matter.Suggestion is { } suggestion
+        ? new DispatchDetails(suggestion.UnitId, suggestion.Reason, suggestion.UnitId == unitId)
+        : null;
 }

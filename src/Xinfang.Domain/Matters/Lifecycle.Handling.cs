@@ -4,9 +4,60 @@ using Xinfang.Domain.Shared;
 
 namespace Xinfang.Domain.Matters;
 
+public sealed record Accept(bool Simplified = false, string? Note = null, DateOnly? On = null) : MatterCommand(On)
+{
+    public override MatterAction Action => MatterAction.Accept;
+}
+
+public sealed record Objection(string? Reason = null, DateOnly? On = null) : MatterCommand(On)
+{
+    public override MatterAction Action => MatterAction.Objection;
+}
+
+public sealed record Extend(int Days, string? Reason = null, DateOnly? On = null) : MatterCommand(On)
+{
+    public override MatterAction Action => MatterAction.Extend;
+}
+
+public sealed record Log(LogKind Kind, string? Note = null, DateOnly? On = null) : MatterCommand(On)
+{
+    public override MatterAction Action => MatterAction.Log;
+}
+
+public sealed record Conclude(Outcome Outcome, string? Facts = null, string? LegalBasis = null, string? Opinion = null,
+                              IReadOnlyList<ConclusionItem>? Items = null, IReadOnlyList<StandardMet>? Standards = null,
+                              DateOnly? On = null) : MatterCommand(On)
+{
+    public override MatterAction Action => MatterAction.Conclude;
+}
+
+public sealed record ApproveConclusion(string? Note = null, DateOnly? On = null) : MatterCommand(On)
+{
+    public override MatterAction Action => MatterAction.ApproveConclusion;
+}
+
+public sealed record Deliver(Guid NoticeId, DeliveryMethod Method, DateOnly? On = null) : MatterCommand(On)
+{
+    public override MatterAction Action => MatterAction.Deliver;
+}
+
+public sealed record Implement(string? Note = null, DateOnly? On = null) : MatterCommand(On)
+{
+    public override MatterAction Action => MatterAction.Implement;
+}
+
+public sealed record Evaluate(EvaluationTarget Target, Rating Rating, string? Comment = null, DateOnly? On = null) : MatterCommand(On)
+{
+    public override MatterAction Action => MatterAction.Evaluate;
+}
+
 /// <summary>At the unit: accept or object, handle, extend, conclude, deliver, implement; and the petitioner's evaluation.</summary>
 public static partial class Lifecycle
 {
+    /// <summary>The notices this actor may record as delivered: undelivered ones their unit issued ("whoever issued the notice").</summary>
+    public static IEnumerable<Notice> Deliverable(Matter matter, DecisionContext context) =>
+        matter.Notices.Where(n => n.DeliveredOn is null && n.Kind != NoticeKind.Receipt && MayDeliver(matter, n, context));
+
     private static Result<MatterChange> DecideAccept(Step step, Accept command)
     {
         var matter = step.Matter;
@@ -20,19 +71,20 @@ public static partial class Lifecycle
         var notice = matter.OpenDeadline(PeriodRules.AcceptanceNotice);
         var late = notice is not null && step.On > notice.DueOn;
         var handling = matter.IsAssigned
-            ? null // the assigning bureau's report-back date is the handling clock (第二十二条第一款第三项)
-            : step.Context.Clocks.Open(command.Simplified ? PeriodRules.HandlingSimplified : PeriodRules.Handling, step.On, matter.Qualifiers);
-        return step.Change(command, command.Note) with
+            ? null // the assigning bureau's report-back date is the handling deadline (第二十二条第一款第三项)
+            : step.Context.Deadlines.Open(command.Simplified ? PeriodRules.HandlingSimplified : PeriodRules.Handling, step.On, matter.Qualifiers);
+        return step.Change(command.Note) with
         {
+            Acceptance = new Acceptance(step.On, command.Simplified),
             Closed = [PeriodRules.AcceptanceNotice],
             Cancelled = [PeriodRules.Objection],
             Opened = handling is null ? [] : [handling],
             Notices = [step.Notice(NoticeKind.AcceptanceNotice, Recipient.Petitioner, matter.UnitId!.Value)],
-            Data = Data(("simplified", command.Simplified ? true : null), ("late", late ? true : null)),
+            Details = command.Simplified || late ? new AcceptDetails(command.Simplified, late) : null,
         };
     }
 
-    private static Result<MatterChange> DecideObjection(Step step, RaiseObjection command)
+    private static Result<MatterChange> DecideObjection(Step step, Objection command)
     {
         if (string.IsNullOrWhiteSpace(command.Reason))
         {
@@ -42,14 +94,15 @@ public static partial class Lifecycle
         var window = step.Matter.OpenDeadline(PeriodRules.Objection);
         if (window is not null && step.On > window.DueOn)
         {
-            return MatterErrors.DeadlinePassed("提出异议（收到之日起 5 个工作日）", window.DueOn, "已不能退回，请依法受理办理，或与信访部门协商。");
+            var days = step.Context.Deadlines.Rule(PeriodRules.Objection).Length;
+            return MatterErrors.DeadlinePassed($"提出异议（收到之日起 {days}）", window.DueOn, "已不能退回，请依法受理办理，或与信访部门协商。");
         }
 
         // The bureau's 15 days run from its own receipt (第二十二条): a transfer that comes back does not restart
-        // them, so the original disposal clock is reopened as it was.
-        return step.Change(command, command.Reason) with
+        // them, so the original disposal deadline is reopened as it was.
+        return step.Change(command.Reason) with
         {
-            Holder = null,
+            Holding = Holding.Returned,
             Cancelled = [PeriodRules.AcceptanceNotice, PeriodRules.Objection, Deadline.Assigned],
             Reopened = [PeriodRules.Dispose],
             Notices = [step.Notice(NoticeKind.ObjectionLetter, Recipient.Bureau, step.Matter.UnitId!.Value, step.Matter.RegisteringUnitId,
@@ -59,9 +112,12 @@ public static partial class Lifecycle
 
     private static Result<MatterChange> DecideExtend(Step step, Extend command)
     {
-        if (command.Days is < 1 or > 30)
+        // 第三十四条: at most 30 days — or what a local rule for the extension says.
+        var limit = step.Context.Deadlines.RuleFor(PeriodRules.Extension, step.Matter.Qualifiers);
+        if (command.Days < 1 || command.Days > limit.Days)
         {
-            return MatterErrors.Invalid("matter.extension-too-long", "延期不得超过 30 日（第三十四条），请填写 1 到 30 之间的天数。", "days");
+            return MatterErrors.Invalid("matter.extension-too-long",
+                $"延期不得超过 {limit.Length}（{limit.Article}），请填写 1 到 {limit.Days} 之间的天数。", "days");
         }
 
         if (string.IsNullOrWhiteSpace(command.Reason))
@@ -72,7 +128,7 @@ public static partial class Lifecycle
         var handling = step.Matter.OpenDeadline(step.Matter.HandlingCode);
         if (handling is null)
         {
-            return Error.Conflict("matter.no-handling-clock", "没有可延期的办理期限", "本事项没有正在计算的办理期限。");
+            return Error.Conflict("matter.no-handling-deadline", "没有可延期的办理期限", "本事项没有正在计算的办理期限。");
         }
 
         if (step.On > handling.DueOn)
@@ -80,22 +136,26 @@ public static partial class Lifecycle
             return MatterErrors.DeadlinePassed("办理", handling.DueOn, "延期须在办理期限届满前批准，本事项已超期。");
         }
 
-        var extended = Periods.Due(step.Context.Clocks.Calendar, handling.DueOn, command.Days, PeriodKind.Calendar);
-        return step.Change(command, command.Reason) with
+        var extended = Periods.Due(step.Context.Deadlines.Calendar, handling.DueOn, command.Days, limit.Kind, limit.RollForward);
+        return step.Change(command.Reason) with
         {
-            Rescheduled = [new Rescheduled(handling.Code, handling.DueOn, extended.Due, extended.Provisional, $"经批准延期 {command.Days} 日")],
+            ExtensionDays = command.Days,
+            Rescheduled = [new Rescheduled(handling.Code, handling.DueOn, extended.Due, extended.Provisional, $"经批准延期 {command.Days} 日")
+            {
+                ExtensionDays = command.Days,
+            }],
             Notices = [step.Notice(NoticeKind.ExtensionNotice, Recipient.Petitioner, step.Matter.UnitId!.Value, extra: new Dictionary<string, string>
             {
                 ["延期理由"] = command.Reason.Trim(),
                 ["延期天数"] = command.Days.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["原办理期限"] = Chinese(handling.DueOn),
-                ["延期后办理期限"] = Chinese(extended.Due),
+                ["原办理期限"] = ChineseText.LongDate(handling.DueOn),
+                ["延期后办理期限"] = ChineseText.LongDate(extended.Due),
             })],
-            Data = Data(("days", command.Days), ("from", handling.DueOn), ("to", extended.Due)),
+            Details = new ExtendDetails(command.Days, handling.DueOn, extended.Due),
         };
     }
 
-    private static Result<MatterChange> DecideLog(Step step, AddLog command)
+    private static Result<MatterChange> DecideLog(Step step, Log command)
     {
         if (string.IsNullOrWhiteSpace(command.Note))
         {
@@ -107,7 +167,7 @@ public static partial class Lifecycle
             return MatterErrors.Invalid("matter.note-too-long", $"办理情况不超过 {Limits.Note} 字。", "note");
         }
 
-        return step.Change(command, command.Note) with { Data = Data(("kind", command.Kind)) };
+        return step.Change(command.Note) with { Details = new LogDetails(command.Kind) };
     }
 
     private static Result<MatterChange> DecideConclude(Step step, Conclude command)
@@ -119,14 +179,19 @@ public static partial class Lifecycle
 
         // A handler's opinion is a draft until the unit head approves it; a unit head's is issued at once (API.md "Who").
         var issuedNow = step.Parties.HasFlag(Party.UnitHead);
-        var change = step.Change(command, command.Opinion) with { Data = Data(("outcome", command.Outcome), ("draft", issuedNow ? null : true)) };
+        var conclusion = new Conclusion(command.Outcome, command.Facts, command.LegalBasis, command.Opinion, command.Items ?? [], command.Standards ?? [],
+            step.Actor, step.On, issuedNow ? step.On : null, issuedNow ? step.Actor : null);
+        var change = step.Change(command.Opinion) with { Conclusion = conclusion, Details = new ConcludeDetails(command.Outcome, Draft: !issuedNow) };
         return issuedNow ? Issue(step, change, command.Outcome) : change with { To = step.From };
     }
 
-    private static Result<MatterChange> DecideApproval(Step step, ApproveConclusion command) =>
-        Issue(step, step.Change(command, command.Note), step.Matter.Conclusion!.Outcome);
+    private static Result<MatterChange> DecideApproveConclusion(Step step, ApproveConclusion command)
+    {
+        var draft = step.Matter.Conclusion!;
+        return Issue(step, step.Change(command.Note) with { Conclusion = draft with { IssuedOn = step.On, ApprovedBy = step.Actor } }, draft.Outcome);
+    }
 
-    /// <summary>The opinion is issued: the handling clock is met (or late), and the document goes to the petitioner.</summary>
+    /// <summary>The opinion is issued: the handling deadline is met (or late), and the document goes to the petitioner.</summary>
     private static MatterChange Issue(Step step, MatterChange change, Outcome outcome)
     {
         var kind = outcome switch
@@ -144,7 +209,7 @@ public static partial class Lifecycle
         };
     }
 
-    private static Result<MatterChange> DecideDelivery(Step step, Deliver command)
+    private static Result<MatterChange> DecideDeliver(Step step, Deliver command)
     {
         var notice = step.Matter.Notices.FirstOrDefault(n => n.Id == command.NoticeId);
         if (notice is null)
@@ -164,31 +229,34 @@ public static partial class Lifecycle
 
         // The petitioner's windows count from delivery, not from issue (第三十五条、第三十六条).
         var opens = notice.Kind.StartsReviewWindow()
-            ? step.Context.Clocks.Open(PeriodRules.ReviewRequest, step.On, isDuty: false)
+            ? step.Context.Deadlines.Open(PeriodRules.ReviewRequest, step.On, isDuty: false)
             : notice.Kind == NoticeKind.ReviewOpinion
-                ? step.Context.Clocks.Open(PeriodRules.RecheckRequest, step.On, isDuty: false)
+                ? step.Context.Deadlines.Open(PeriodRules.RecheckRequest, step.On, isDuty: false)
                 : null;
-        return step.Change(command, null) with
+        return step.Change() with
         {
+            Delivery = new Delivery(notice.Id, command.Method),
             Opened = opens is null ? [] : [opens],
-            Data = Data(("noticeId", notice.Id), ("number", notice.Number), ("method", command.Method)),
+            Details = new DeliverDetails(notice.Id, notice.Number, command.Method) { Kind = notice.Kind },
         };
     }
 
-    private static Result<MatterChange> DecideImplementation(Step step, Implement command) =>
+    private static Result<MatterChange> DecideImplement(Step step, Implement command) =>
         string.IsNullOrWhiteSpace(command.Note)
             ? MatterErrors.Invalid("matter.note-required", "请写明落实了什么、如何落实。", "note")
-            : step.Change(command, command.Note);
+            : step.Change(command.Note) with { Implementation = new Implementation(step.On, command.Note.Trim()) };
 
-    private static Result<MatterChange> DecideEvaluation(Step step, Evaluate command)
+    private static Result<MatterChange> DecideEvaluate(Step step, Evaluate command)
     {
         if (step.Matter.Evaluations.Any(e => e.Target == command.Target))
         {
             return Error.Conflict("matter.already-evaluated", "已评价", $"信访人已对{command.Target.ToChinese()}作出评价。");
         }
 
-        return step.Change(command, command.Comment) with { Data = Data(("target", command.Target), ("rating", command.Rating)) };
+        return step.Change(command.Comment) with
+        {
+            Evaluation = new Evaluation(command.Target, command.Rating, command.Comment, step.On, step.Actor),
+            Details = new EvaluateDetails(command.Target, command.Rating),
+        };
     }
-
-    private static string Chinese(DateOnly date) => date.ToString("yyyy年M月d日", System.Globalization.CultureInfo.InvariantCulture);
 }

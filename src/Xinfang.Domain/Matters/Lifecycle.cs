@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Xinfang.Domain.Shared;
 using static Xinfang.Domain.Matters.MatterStatus;
 
@@ -7,40 +6,56 @@ namespace Xinfang.Domain.Matters;
 /// <summary>
 /// The statutory procedure as data (LIFECYCLE.md "Transitions") and the pure decisions over it:
 /// <c>Decide(matter, command, context)</c> returns a <see cref="MatterChange"/> or a named error, never both, never a
-/// silent no-op. The decisions for each group of actions live in the partial files beside this one.
+/// silent no-op. Each row names the command, the states it may start from, where it leads, who may take it, the
+/// decision that works out the change and the record its history row keeps. The decisions live in the partial files
+/// beside this one, each next to its command.
 /// </summary>
 public static partial class Lifecycle
 {
     private const Party Handlers = Party.UnitHandler | Party.UnitHead;
 
+    private const Party AnyIssuer = Party.Registrar | Handlers | Party.ReviewHandler | Party.ReviewHead | Party.RecheckHandler | Party.RecheckHead;
+
     public static readonly IReadOnlyList<Transition> Table =
     [
-        new(MatterAction.Transfer, Set(Registered), Transferred, Party.Registrar),
-        new(MatterAction.Assign, Set(Registered), Assigned, Party.Registrar),
-        new(MatterAction.Route, Set(Registered), Routed, Party.Registrar),
-        new(MatterAction.Route, Set(Transferred, Assigned), Routed, Party.UnitHandler),
-        new(MatterAction.Refer, Set(Registered), Referred, Party.Registrar),
-        new(MatterAction.Decline, Set(Registered), Declined, Party.Registrar),
-        new(MatterAction.SelfHandle, Set(Registered), Accepted, Party.Registrar),
-        new(MatterAction.Accept, Set(Transferred, Assigned), Accepted, Party.UnitHandler),
-        new(MatterAction.Object, Set(Transferred, Assigned), Registered, Party.UnitHandler),
-        new(MatterAction.Extend, Set(Accepted), null, Party.UnitHead),
-        new(MatterAction.Log, Set(Accepted), null, Handlers),
-        new(MatterAction.Log, Set(UnderReview), null, Party.ReviewHandler | Party.ReviewHead),
-        new(MatterAction.Log, Set(UnderRecheck), null, Party.RecheckHandler | Party.RecheckHead),
-        new(MatterAction.Conclude, Set(Accepted), Concluded, Handlers),
-        new(MatterAction.ApproveConclusion, Set(Accepted), Concluded, Party.UnitHead),
-        new(MatterAction.Deliver, Set(Enum.GetValues<MatterStatus>()), null,
-            Party.Registrar | Handlers | Party.ReviewHandler | Party.ReviewHead | Party.RecheckHandler | Party.RecheckHead),
-        new(MatterAction.Implement, Set(Concluded, UnderReview, Reviewed, UnderRecheck, Rechecked, Closed), null, Party.UnitHandler),
-        new(MatterAction.Evaluate, Set(Concluded, Reviewed, Rechecked), null, Party.Petitioner),
-        new(MatterAction.RequestReview, Set(Concluded), UnderReview, Party.Petitioner),
-        new(MatterAction.ConcludeReview, Set(UnderReview), Reviewed, Party.ReviewHead),
-        new(MatterAction.RequestRecheck, Set(Reviewed), UnderRecheck, Party.Petitioner),
-        new(MatterAction.Hearing, Set(UnderRecheck), null, Party.RecheckHead),
-        new(MatterAction.ConcludeRecheck, Set(UnderRecheck), Rechecked, Party.RecheckHead),
-        new(MatterAction.Close, Set(Concluded, Reviewed), Closed, Party.Registrar | Party.System),
+        Row<Transfer, DispatchDetails>(MatterAction.Transfer, [Registered], Transferred, Party.Registrar, DecideTransfer),
+        Row<Assign, DispatchDetails>(MatterAction.Assign, [Registered], Assigned, Party.Registrar, DecideAssign),
+        Row<Route, RouteDetails>(MatterAction.Route, [Registered], Routed, Party.Registrar, DecideRoute),
+        Row<Route, RouteDetails>(MatterAction.Route, [Transferred, Assigned], Routed, Party.UnitHandler, DecideRoute),
+        Row<Refer, DispatchDetails>(MatterAction.Refer, [Registered], Referred, Party.Registrar, DecideRefer),
+        Row<Decline, DeclineDetails>(MatterAction.Decline, [Registered], Declined, Party.Registrar, DecideDecline),
+        Row<SelfHandle>(MatterAction.SelfHandle, [Registered], Accepted, Party.Registrar, DecideSelfHandle),
+        Row<Accept, AcceptDetails>(MatterAction.Accept, [Transferred, Assigned], Accepted, Party.UnitHandler, DecideAccept),
+        Row<Objection>(MatterAction.Objection, [Transferred, Assigned], Registered, Party.UnitHandler, DecideObjection),
+        Row<Extend, ExtendDetails>(MatterAction.Extend, [Accepted], null, Party.UnitHead, DecideExtend),
+        Row<Log, LogDetails>(MatterAction.Log, [Accepted], null, Handlers, DecideLog),
+        Row<Log, LogDetails>(MatterAction.Log, [UnderReview], null, Party.ReviewHandler | Party.ReviewHead, DecideLog),
+        Row<Log, LogDetails>(MatterAction.Log, [UnderRecheck], null, Party.RecheckHandler | Party.RecheckHead, DecideLog),
+        Row<Conclude, ConcludeDetails>(MatterAction.Conclude, [Accepted], Concluded, Handlers, DecideConclude),
+        Row<ApproveConclusion>(MatterAction.ApproveConclusion, [Accepted], Concluded, Party.UnitHead, DecideApproveConclusion),
+        Row<Deliver, DeliverDetails>(MatterAction.Deliver, Enum.GetValues<MatterStatus>(), null, AnyIssuer, DecideDeliver),
+        Row<Implement>(MatterAction.Implement, [Concluded, UnderReview, Reviewed, UnderRecheck, Rechecked], null, Party.UnitHandler, DecideImplement),
+        Row<Evaluate, EvaluateDetails>(MatterAction.Evaluate, [Concluded, Reviewed, Rechecked], null, Party.Petitioner, DecideEvaluate),
+        Row<RequestReview, RequestDetails>(MatterAction.RequestReview, [Concluded], UnderReview, Party.Petitioner, DecideRequestReview),
+        Row<ConcludeReview, OpinionDetails>(MatterAction.ConcludeReview, [UnderReview], Reviewed, Party.ReviewHead, DecideConcludeReview),
+        Row<RequestRecheck, RequestDetails>(MatterAction.RequestRecheck, [Reviewed], UnderRecheck, Party.Petitioner, DecideRequestRecheck),
+        Row<Hearing, HearingDetails>(MatterAction.Hearing, [UnderRecheck], null, Party.RecheckHead, DecideHearing),
+        Row<ConcludeRecheck, OpinionDetails>(MatterAction.ConcludeRecheck, [UnderRecheck], Rechecked, Party.RecheckHead, DecideConcludeRecheck),
+        Row<DeclineLateRequest, DeclineDetails>(MatterAction.DeclineLateRequest, [Concluded, Reviewed, Closed], null, Party.Registrar, DecideDeclineLateRequest),
+        Row<Close>(MatterAction.Close, [Concluded, Reviewed], Closed, Party.Registrar | Party.System, DecideClose),
     ];
+
+    /// <summary>The command type of each action, for binding a request to it (the API and the matter page).</summary>
+    public static readonly IReadOnlyDictionary<MatterAction, Type> Commands =
+        Table.GroupBy(t => t.Action).ToDictionary(g => g.Key, g => g.First().Command);
+
+    /// <summary>The record of history each action writes, or null when it writes none.</summary>
+    public static Type? DetailsOf(MatterAction action) => action switch
+    {
+        MatterAction.Register => null,
+        MatterAction.Recalculate => typeof(RecalculateDetails),
+        _ => Table.First(t => t.Action == action).Details,
+    };
 
     /// <summary>The actions this actor may take on the matter today: the table filtered by state, party and precondition.</summary>
     public static IReadOnlyList<MatterAction> Allowed(Matter matter, DecisionContext context)
@@ -57,9 +72,9 @@ public static partial class Lifecycle
     public static Result<MatterChange> Decide(Matter matter, MatterCommand command, DecisionContext context)
     {
         var on = command.On ?? context.Today;
-        if (on > context.Today)
+        if (StepDates.Check(on, context.Today, "on") is { } future)
         {
-            return MatterErrors.OnInFuture(on, context.Today);
+            return future;
         }
 
         var row = Table.FirstOrDefault(t => t.Action == command.Action && t.From.Contains(matter.Status));
@@ -74,9 +89,9 @@ public static partial class Lifecycle
             return MatterErrors.Forbidden(command.Action);
         }
 
-        if (on < EarliestOn(matter, command))
+        if (StepDates.Check(on, context.Today, "on", EarliestOn(matter, command)) is { } early)
         {
-            return MatterErrors.OnBeforePreviousStep(on, EarliestOn(matter, command));
+            return early;
         }
 
         if (Precondition(matter, command.Action, context) is { } unavailable)
@@ -84,32 +99,7 @@ public static partial class Lifecycle
             return unavailable;
         }
 
-        var step = new Step(matter, row, on, context, parties);
-        return command switch
-        {
-            Transfer c => DecideTransfer(step, c),
-            Assign c => DecideAssign(step, c),
-            RouteOut c => DecideRoute(step, c),
-            Refer c => DecideRefer(step, c),
-            Decline c => DecideDecline(step, c),
-            SelfHandle c => DecideSelfHandle(step, c),
-            Accept c => DecideAccept(step, c),
-            RaiseObjection c => DecideObjection(step, c),
-            Extend c => DecideExtend(step, c),
-            AddLog c => DecideLog(step, c),
-            Conclude c => DecideConclude(step, c),
-            ApproveConclusion c => DecideApproval(step, c),
-            Deliver c => DecideDelivery(step, c),
-            Implement c => DecideImplementation(step, c),
-            Evaluate c => DecideEvaluation(step, c),
-            RequestReview c => DecideReviewRequest(step, c),
-            ConcludeReview c => DecideReviewOpinion(step, c),
-            RequestRecheck c => DecideRecheckRequest(step, c),
-            HoldHearing c => DecideHearing(step, c),
-            ConcludeRecheck c => DecideRecheckOpinion(step, c),
-            CloseMatter c => DecideClose(step, c),
-            _ => throw new UnreachableException($"No decision for {command.GetType().Name}"),
-        };
+        return row.Decide(new Step(matter, row, on, context, parties), command);
     }
 
     /// <summary>
@@ -120,7 +110,7 @@ public static partial class Lifecycle
     private static DateOnly EarliestOn(Matter matter, MatterCommand command) => command switch
     {
         Deliver d => matter.Notices.FirstOrDefault(n => n.Id == d.NoticeId)?.IssuedOn ?? matter.LastStepOn,
-        AddLog => matter.Events.LastOrDefault(e => e.From != e.To)?.On ?? matter.LastStepOn,
+        Log => matter.Events.LastOrDefault(e => e.From != e.To)?.On ?? matter.LastStepOn,
         _ => matter.LastStepOn,
     };
 
@@ -134,9 +124,9 @@ public static partial class Lifecycle
         MatterAction.ApproveConclusion when matter.Conclusion is not { IsIssued: false } =>
             Error.Conflict("matter.no-draft", "没有待审批的处理意见", "承办人尚未提交处理意见草稿。"),
         // Offered only to someone who may deliver one of the notices still waiting: the unit that issued it.
-        MatterAction.Deliver when !matter.Notices.Any(n => n.DeliveredOn is null && n.Kind != NoticeKind.Receipt && MayDeliver(matter, n, context)) =>
+        MatterAction.Deliver when !Deliverable(matter, context).Any() =>
             Error.Conflict("matter.nothing-to-deliver", "没有待送达的文书", "本事项没有需要您送达的文书（文书由发文单位送达）。"),
-        MatterAction.Implement when matter.Conclusion is not { IsIssued: true, Supports: true } || matter.Implementation is not null =>
+        MatterAction.Implement when !matter.AwaitsImplementation =>
             Error.Conflict("matter.nothing-to-implement", "无需落实", "只有结论为“支持”且尚未记录落实情况的处理意见需要落实。"),
         MatterAction.Evaluate when matter.Evaluations.Select(e => e.Target).Distinct().Count() == 2 =>
             Error.Conflict("matter.already-evaluated", "已评价", "信访人已对信访部门和责任单位作出评价。"),
@@ -144,6 +134,7 @@ public static partial class Lifecycle
             Error.Conflict("matter.not-reviewable", "不适用复查", "调解（和解）协议和对建议意见的答复不适用复查程序（第三十五条针对信访处理意见）。"),
         MatterAction.RequestReview or MatterAction.RequestRecheck when matter.LatestDeadline(WindowCode(matter)) is null =>
             Error.Conflict("matter.opinion-not-delivered", "意见尚未送达", "意见书送达后，复查（复核）申请期限才开始计算，请先记录送达。"),
+        MatterAction.DeclineLateRequest => LateRequestPrecondition(matter, context.Today),
         MatterAction.Close => Closable(matter, context.Today),
         _ => null,
     };
@@ -154,40 +145,34 @@ public static partial class Lifecycle
         || notice.IssuingUnitId == context.Actor.UnitId;
 
     private static string WindowCode(Matter matter) =>
-        matter.Status == MatterStatus.Reviewed ? Deadlines.PeriodRules.RecheckRequest : Deadlines.PeriodRules.ReviewRequest;
+        matter.Status == MatterStatus.Reviewed || matter.ReviewOpinion is not null ? Deadlines.PeriodRules.RecheckRequest : Deadlines.PeriodRules.ReviewRequest;
 
-    /// <summary>A matter is archived once the petitioner's window has run out, or, where there is no window, once the last document was delivered.</summary>
-    private static Error? Closable(Matter matter, DateOnly today)
-    {
-        var needsWindow = matter.Status == MatterStatus.Reviewed || matter.Notices.Any(n => n.Kind.StartsReviewWindow());
-        if (!needsWindow)
+    /// <summary>One row of the table for the command <typeparamref name="TCommand"/>, whose history row keeps a <typeparamref name="TDetails"/>.</summary>
+    private static Transition Row<TCommand, TDetails>(MatterAction action, MatterStatus[] from, MatterStatus? to, Party who,
+                                                      Func<Step, TCommand, Result<MatterChange>> decide)
+        where TCommand : MatterCommand
+        where TDetails : EventDetails =>
+        Row(action, from, to, who, decide) with { Details = typeof(TDetails) };
+
+    /// <summary>One row of the table for the command <typeparamref name="TCommand"/>, whose history row keeps nothing beyond the note.</summary>
+    private static Transition Row<TCommand>(MatterAction action, MatterStatus[] from, MatterStatus? to, Party who,
+                                            Func<Step, TCommand, Result<MatterChange>> decide)
+        where TCommand : MatterCommand =>
+        new(action, from.ToHashSet(), to, who)
         {
-            return matter.Notices.Any(n => n.Kind is NoticeKind.MediationAgreement or NoticeKind.Reply && n.DeliveredOn is null)
-                ? Error.Conflict("matter.opinion-not-delivered", "文书尚未送达", "请先记录调解协议书或答复意见书的送达，再归档。")
-                : null;
-        }
-
-        var window = matter.LatestDeadline(WindowCode(matter));
-        if (window is null)
-        {
-            return Error.Conflict("matter.opinion-not-delivered", "意见尚未送达", "意见书送达后，复查（复核）申请期限才开始计算，请先记录送达。");
-        }
-
-        return window.DueOn >= today
-            ? Error.Conflict("matter.window-open", "申请期限未届满",
-                $"信访人可在 {window.DueOn:yyyy-MM-dd} 前提出{(matter.Status == MatterStatus.Concluded ? "复查" : "复核")}请求，期满后方可归档。")
-            : null;
-    }
-
-    private static HashSet<MatterStatus> Set(params MatterStatus[] states) => [.. states];
+            Command = typeof(TCommand),
+            Decide = (step, command) => decide(step, (TCommand)command),
+        };
 
     /// <summary>What every decision needs: the matter, the row of the table, the day, the context and the actor's parties.</summary>
-    private sealed record Step(Matter Matter, Transition Row, DateOnly On, DecisionContext Context, Party Parties)
+    internal sealed record Step(Matter Matter, Transition Row, DateOnly On, DecisionContext Context, Party Parties)
     {
         public MatterStatus From => Matter.Status;
 
-        public MatterChange Change(MatterCommand command, string? note) =>
-            new(command, Row.Action, From, Row.Target(From), On, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
+        public string Actor => Context.Actor.Name;
+
+        public MatterChange Change(string? note = null) =>
+            new(Row.Action, From, Row.Target(From), On, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
 
         public NoticeDraft Notice(NoticeKind kind, Recipient recipient, Guid issuingUnit, Guid? recipientUnit = null,
                                   IReadOnlyDictionary<string, string>? extra = null) =>

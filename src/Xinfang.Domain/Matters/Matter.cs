@@ -157,6 +157,12 @@ public sealed class Matter
 
     public bool Has(MatterFlag flag) => Flags.Contains(flag);
 
+    /// <summary>A mediation was logged: the condition of concluding by a mediation agreement (第三十三条).</summary>
+    public bool HasMediationOnRecord => _events.Any(e => e.Details is LogDetails { Kind: LogKind.Mediation });
+
+    /// <summary>An issued opinion supports a demand and its execution is not recorded yet (第三十二条第二款).</summary>
+    public bool AwaitsImplementation => Conclusion is { IsIssued: true, Supports: true } && Implementation is null;
+
     /// <summary>Names of the flags and channel, for local period rules such as <c>dispose.urgent</c>.</summary>
     public IEnumerable<string> Qualifiers =>
         Flags.Select(f => f switch
@@ -185,10 +191,23 @@ public sealed class Matter
         _petitioners.Where(p => p.Phone is not null).Select(p => p.Phone!).ToList(),
         CategoryCode, LocationUnitId, Title, Content, Status == MatterStatus.Rechecked);
 
-    /// <summary>Carries out a decision. <paramref name="numberFor"/> gives the document number of each new notice.</summary>
-    public IReadOnlyList<Notice> Apply(MatterChange change, Func<NoticeDraft, string> numberFor, string by, DateTime at)
+    /// <summary>
+    /// Carries out a decision: the fields it sets, its deadlines, its notices (numbered with
+    /// <paramref name="noticeNumbers"/>, one per draft, in order) and its row of history.
+    /// </summary>
+    public IReadOnlyList<Notice> Apply(MatterChange change, IReadOnlyList<string> noticeNumbers, string by, DateTime at)
     {
-        ApplyCommand(change, by);
+        if (noticeNumbers.Count != change.Notices.Count)
+        {
+            throw new ArgumentException($"{change.Notices.Count} notices need as many numbers, not {noticeNumbers.Count}.", nameof(noticeNumbers));
+        }
+
+        if (change.AlreadyDone)
+        {
+            throw new InvalidOperationException($"{change.Action} was already done: there is nothing to apply.");
+        }
+
+        Set(change);
         Status = change.To;
         if (change.On > LastStepOn)
         {
@@ -213,14 +232,17 @@ public sealed class Matter
 
         foreach (var moved in change.Rescheduled)
         {
-            var deadline = OpenDeadline(moved.Code) ?? LatestDeadline(moved.Code);
-            deadline?.Reschedule(moved.To, moved.Provisional);
+            (OpenDeadline(moved.Code) ?? LatestDeadline(moved.Code))?.Reschedule(moved);
         }
 
-        var issued = change.Notices.Select(draft => Issue(draft, numberFor(draft), change.On, by)).ToList();
+        var issued = change.Notices.Select((draft, i) => Issue(draft, noticeNumbers[i], change.On, by)).ToList();
         _notices.AddRange(issued);
-        var data = change.Data.Count == 0 ? null : JsonSerializer.Serialize(change.Data, MatterJson.Options);
-        _events.Add(new MatterEvent(change.Action, change.From, change.To, change.On, at, by, change.Note, data));
+        if (change.Delivery is { } delivery)
+        {
+            _notices.First(n => n.Id == delivery.NoticeId).Deliver(change.On, delivery.Method);
+        }
+
+        _events.Add(new MatterEvent(change.Action, change.From, change.To, change.On, at, by, change.Note, change.Details?.ToJson()));
         if (change.Action == MatterAction.Register)
         {
             RegisteredAt = at;
@@ -231,86 +253,57 @@ public sealed class Matter
         return issued;
     }
 
+    /// <summary>The fields the decision set; what it left null stays as it was.</summary>
+    private void Set(MatterChange change)
+    {
+        if (change.Holding is { } holding)
+        {
+            (UnitId, UnitReceivedOn, IsAssigned) = (holding.UnitId, holding.ReceivedOn, holding.Assigned);
+        }
+
+        if (change.Acceptance is { } acceptance)
+        {
+            (AcceptedOn, Simplified) = (acceptance.On, acceptance.Simplified);
+        }
+
+        if (change.RoutedTo is { } routed)
+        {
+            (RoutedTo, RoutedBody) = (routed.Channel, routed.Body);
+        }
+
+        if (change.Declination is { } declination)
+        {
+            (DeclineReason, RelatedMatterId) = (declination.Reason, declination.RelatedMatterId);
+        }
+
+        if (change.Evaluation is { } evaluation)
+        {
+            _evaluations.Add(evaluation);
+        }
+
+        ReferredToUnitId = change.ReferredTo ?? ReferredToUnitId;
+        ExtensionDays = change.ExtensionDays ?? ExtensionDays;
+        Conclusion = change.Conclusion ?? Conclusion;
+        Implementation = change.Implementation ?? Implementation;
+        ReviewBodyId = change.ReviewBody ?? ReviewBodyId;
+        ReviewOpinion = change.ReviewOpinion ?? ReviewOpinion;
+        RecheckBodyId = change.RecheckBody ?? RecheckBodyId;
+        RecheckOpinion = change.RecheckOpinion ?? RecheckOpinion;
+    }
+
     private static Notice Issue(NoticeDraft draft, string number, DateOnly on, string by)
     {
         var fields = new SortedDictionary<string, string>(draft.Fields.ToDictionary(), StringComparer.Ordinal)
         {
             ["文号"] = number,
-            ["发文日期"] = on.ToString("yyyy年M月d日", System.Globalization.CultureInfo.InvariantCulture),
+            ["发文日期"] = Shared.ChineseText.LongDate(on),
         };
         var json = JsonSerializer.Serialize(fields, MatterJson.Options);
         var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
         return new Notice(Guid.CreateVersion7(), draft.Kind, number, draft.IssuingUnitId, draft.Recipient, draft.RecipientUnitId, on, by, json, sha);
     }
 
-    private void ApplyCommand(MatterChange change, string by)
-    {
-        switch (change.Command)
-        {
-            case Transfer t:
-                (UnitId, UnitReceivedOn, IsAssigned) = (t.UnitId, change.On, false);
-                break;
-            case Assign a:
-                (UnitId, UnitReceivedOn, IsAssigned) = (a.UnitId, change.On, true);
-                break;
-            case RouteOut r:
-                (RoutedTo, RoutedBody) = (r.Channel, r.Body);
-                break;
-            case Refer r:
-                ReferredToUnitId = r.UnitId;
-                break;
-            case Decline d:
-                (DeclineReason, RelatedMatterId) = (d.Reason, d.RelatedMatterId);
-                break;
-            case SelfHandle:
-                (UnitId, UnitReceivedOn, AcceptedOn) = (RegisteringUnitId, change.On, change.On);
-                break;
-            case Accept a:
-                (AcceptedOn, Simplified) = (change.On, a.Simplified);
-                break;
-            case RaiseObjection:
-                (UnitId, UnitReceivedOn, IsAssigned) = (null, null, false);
-                break;
-            case Extend e:
-                ExtensionDays = e.Days;
-                OpenDeadline(HandlingCode)?.Extend(e.Days);
-                break;
-            case Conclude c:
-                var issued = change.To == MatterStatus.Concluded;
-                Conclusion = new Conclusion(c.Outcome, c.Facts, c.LegalBasis, c.Opinion, c.Items ?? [], c.Standards ?? [], by,
-                    change.On, issued ? change.On : null, issued ? by : null);
-                break;
-            case ApproveConclusion:
-                Conclusion = Conclusion! with { IssuedOn = change.On, ApprovedBy = by };
-                break;
-            case Deliver d:
-                _notices.First(n => n.Id == d.NoticeId).Deliver(change.On, d.Method);
-                break;
-            case Implement i:
-                Implementation = new Implementation(change.On, i.Note ?? "");
-                break;
-            case Evaluate e:
-                _evaluations.Add(new Evaluation(e.Target, e.Rating, e.Comment, change.On, by));
-                break;
-            case RequestReview when change.Refusal is null:
-                ReviewBodyId = change.Holder;
-                break;
-            case ConcludeReview r:
-                ReviewOpinion = new BodyOpinion(r.Decision, r.Opinion!, r.LegalBasis!, change.On);
-                break;
-            case RequestRecheck when change.Refusal is null:
-                RecheckBodyId = change.Holder;
-                break;
-            case HoldHearing h:
-                OpenDeadline(PeriodRules.Recheck)?.AddExtraDays(h.To.DayNumber - h.From.DayNumber + 1);
-                break;
-            case ConcludeRecheck r:
-                RecheckOpinion = new BodyOpinion(r.Decision, r.Opinion!, r.LegalBasis!, change.On);
-                break;
-        }
-    }
-
-    /// <summary>The handling clock in force: simplified, assigned (a fixed date) or ordinary.</summary>
+    /// <summary>The handling deadline in force: simplified, assigned (a fixed date) or ordinary.</summary>
     public string HandlingCode =>
         _deadlines.FirstOrDefault(d => d.State == DeadlineState.Open && d.Code is PeriodRules.Handling or PeriodRules.HandlingSimplified or Deadline.Assigned)?.Code
         ?? (Simplified ? PeriodRules.HandlingSimplified : IsAssigned ? Deadline.Assigned : PeriodRules.Handling);

@@ -1,6 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace Xinfang.Domain.Matters;
 
-/// <summary>Everything that can happen to a matter; each is one POST in the API and one row of its history.</summary>
+/// <summary>
+/// Everything that can happen to a matter; each is one POST in the API (its kebab-case name) and one row of its
+/// history. A new action is a member here, a row of <see cref="Lifecycle.Table"/> and its decision.
+/// </summary>
 public enum MatterAction
 {
     Register,
@@ -11,7 +16,10 @@ public enum MatterAction
     Decline,
     SelfHandle,
     Accept,
-    Object,
+
+    /// <summary>退回异议 (第二十三条第三款); <c>POST …/object</c> in the API.</summary>
+    [JsonStringEnumMemberName("object")]
+    Objection,
     Extend,
     Log,
     Conclude,
@@ -24,6 +32,9 @@ public enum MatterAction
     RequestRecheck,
     Hearing,
     ConcludeRecheck,
+
+    /// <summary>A review or recheck asked for after its window: refused with a 不予受理告知书 (第三十五条、第三十六条).</summary>
+    DeclineLateRequest,
     Close,
 
     /// <summary>Not a user action: a due date moved because the calendar or a rule changed.</summary>
@@ -42,7 +53,7 @@ public static class MatterActions
         MatterAction.Decline => "不予受理",
         MatterAction.SelfHandle => "自办",
         MatterAction.Accept => "受理",
-        MatterAction.Object => "退回异议",
+        MatterAction.Objection => "退回异议",
         MatterAction.Extend => "延期",
         MatterAction.Log => "办理记录",
         MatterAction.Conclude => "办结",
@@ -55,6 +66,7 @@ public static class MatterActions
         MatterAction.RequestRecheck => "申请复核",
         MatterAction.Hearing => "听证",
         MatterAction.ConcludeRecheck => "复核意见",
+        MatterAction.DeclineLateRequest => "逾期请求不予受理",
         MatterAction.Close => "归档",
         MatterAction.Recalculate => "期限重算",
     };

@@ -1,20 +1,70 @@
-using Xinfang.Domain.Shared;
-
 namespace Xinfang.Domain.Matters;
 
-/// <summary>A notice the decision requires; the workflow numbers it (文号) when the change is applied.</summary>
+/// <summary>A notice the decision requires; the workflow numbers it (文号) before the change is applied.</summary>
 public sealed record NoticeDraft(NoticeKind Kind, Recipient Recipient, Guid? RecipientUnitId, Guid IssuingUnitId, IReadOnlyDictionary<string, string> Fields);
 
-public sealed record Rescheduled(string Code, DateOnly From, DateOnly To, bool Provisional, string Because);
+/// <summary>
+/// A due date moved by a decision: an approved extension (第三十四条) or hearing days that do not count (第三十六条第二款)
+/// lengthen the deadline, which keeps them so that a recalculation measures the same way.
+/// </summary>
+public sealed record Rescheduled(string Code, DateOnly From, DateOnly To, bool Provisional, string Because)
+{
+    public int ExtensionDays { get; init; }
+
+    public int HearingDays { get; init; }
+}
+
+/// <summary>Who holds the matter after a disposal: the unit, the day it received it (第二十三条第三款), and whether it was assigned (交办).</summary>
+public sealed record Holding(Guid? UnitId, DateOnly? ReceivedOn, bool Assigned)
+{
+    /// <summary>Back with the bureau after an objection: no unit holds it.</summary>
+    public static readonly Holding Returned = new(null, null, false);
+}
+
+public sealed record Acceptance(DateOnly On, bool Simplified);
+
+public sealed record StatutoryRoute(RouteChannel Channel, string Body);
+
+public sealed record Declination(DeclineReason Reason, Guid? RelatedMatterId);
+
+public sealed record Delivery(Guid NoticeId, DeliveryMethod Method);
 
 /// <summary>
-/// The outcome of a decision: what the matter becomes and everything that goes with it — clocks opened, closed or
-/// moved, notices to issue, the row of history. Pure data: <see cref="Matter.Apply"/> carries it out.
-/// A change with a <see cref="Refusal"/> is recorded (e.g. the 不予受理 notice for a late review request) but the
-/// caller is answered with the refusal.
+/// Everything a decision changes, as data: the new state, the fields it sets, the deadlines opened, closed or moved,
+/// the notices to issue and the row of history. <see cref="Matter.Apply"/> carries it out without knowing which
+/// action it came from, so a new action needs a decision and a row of the table, nothing in the matter.
+/// A field left null is not changed.
 /// </summary>
-public sealed record MatterChange(MatterCommand? Command, MatterAction Action, MatterStatus? From, MatterStatus To, DateOnly On, string? Note)
+public sealed record MatterChange(MatterAction Action, MatterStatus? From, MatterStatus To, DateOnly On, string? Note)
 {
+    public Holding? Holding { get; init; }
+
+    public Acceptance? Acceptance { get; init; }
+
+    public StatutoryRoute? RoutedTo { get; init; }
+
+    public Guid? ReferredTo { get; init; }
+
+    public Declination? Declination { get; init; }
+
+    public int? ExtensionDays { get; init; }
+
+    public Conclusion? Conclusion { get; init; }
+
+    public Implementation? Implementation { get; init; }
+
+    public Evaluation? Evaluation { get; init; }
+
+    public Guid? ReviewBody { get; init; }
+
+    public BodyOpinion? ReviewOpinion { get; init; }
+
+    public Guid? RecheckBody { get; init; }
+
+    public BodyOpinion? RecheckOpinion { get; init; }
+
+    public Delivery? Delivery { get; init; }
+
     public IReadOnlyList<Deadline> Opened { get; init; } = [];
 
     public IReadOnlyList<string> Closed { get; init; } = [];
@@ -25,12 +75,14 @@ public sealed record MatterChange(MatterCommand? Command, MatterAction Action, M
 
     public IReadOnlyList<Rescheduled> Rescheduled { get; init; } = [];
 
+    /// <summary>The notices to issue, in order; <see cref="Matter.Apply"/> takes their numbers in the same order.</summary>
     public IReadOnlyList<NoticeDraft> Notices { get; init; } = [];
 
-    /// <summary>The unit that holds the matter after the change, where the change decides one (transfer, review, …).</summary>
-    public Guid? Holder { get; init; }
+    public EventDetails? Details { get; init; }
 
-    public IReadOnlyDictionary<string, object?> Data { get; init; } = new Dictionary<string, object?>();
-
-    public Error? Refusal { get; init; }
+    /// <summary>
+    /// The step was already taken and an idempotent repeat asks for it again (a late request declined twice): nothing
+    /// is applied and the caller is answered with the matter as it is.
+    /// </summary>
+    public bool AlreadyDone { get; init; }
 }

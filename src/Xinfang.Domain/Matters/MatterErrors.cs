@@ -11,18 +11,12 @@ public static class MatterErrors
         var options = list.Count == 0 ? "当前没有您可执行的操作。" : $"当前可执行：{string.Join("、", list.Select(a => a.ToChinese()))}。";
         return Error.Conflict("matter.action-not-allowed", "当前状态不允许此操作",
                 $"事项处于“{status.ToChinese()}”状态，不能{action.ToChinese()}。{options}")
-            .With("status", status)
+            .With("matterStatus", status)
             .With("allowedActions", list);
     }
 
     public static Error Forbidden(MatterAction action) =>
         Error.Forbidden("matter.forbidden", $"您的角色或单位不能对此事项执行“{action.ToChinese()}”。");
-
-    public static Error OnInFuture(DateOnly on, DateOnly today) =>
-        Error.Validation("matter.on-in-future", $"办理日期 {on:yyyy-MM-dd} 晚于今天（{today:yyyy-MM-dd}），不能记录未来发生的事项。", "on");
-
-    public static Error OnBeforePreviousStep(DateOnly on, DateOnly previous) =>
-        Error.Validation("matter.on-before-previous-step", $"办理日期 {on:yyyy-MM-dd} 早于上一步骤的日期 {previous:yyyy-MM-dd}。", "on");
 
     public static Error DeadlinePassed(string what, DateOnly due, string instead) =>
         Error.Rule("matter.deadline-passed", "已超过法定期限", $"{what}的期限已于 {due:yyyy-MM-dd} 届满。{instead}");

@@ -21,8 +21,8 @@ public sealed class MatterEvent
     }
 
     /// <summary>A due date moved outside any action (the calendar or a rule changed); written in bulk, so it names its matter.</summary>
-    public static MatterEvent Recalculated(Guid matterId, MatterStatus status, DateOnly on, DateTime at, string by, string note, string data) =>
-        new(MatterAction.Recalculate, status, status, on, at, by, note, data) { MatterId = matterId };
+    public static MatterEvent Recalculated(Guid matterId, MatterStatus status, DateOnly on, DateTime at, string by, string note, RecalculateDetails details) =>
+        new(MatterAction.Recalculate, status, status, on, at, by, note, details.ToJson()) { MatterId = matterId };
 
     public long Id { get; private set; }
 
@@ -44,6 +44,9 @@ public sealed class MatterEvent
 
     public string? Note { get; private set; }
 
-    /// <summary>Details of the step as JSON, e.g. the kind of a handling-log entry or the old and new due date.</summary>
+    /// <summary>The <see cref="Details"/> as stored: JSON with its schema version.</summary>
     public string? Data { get; private set; }
+
+    /// <summary>What the step recorded beyond its note, as the record its action writes (e.g. the kind of a handling-log entry).</summary>
+    public EventDetails? Details => EventDetails.Read(Action, Data);
 }

@@ -1,5 +1,6 @@
-using System.Globalization;
+using Xinfang.Domain.Deadlines;
 using Xinfang.Domain.Intake;
+using Xinfang.Domain.Shared;
 
 namespace Xinfang.Domain.Matters;
 
@@ -19,7 +20,7 @@ public static class NoticeContent
             ["文书"] = kind.ToChinese(),
             ["信访件编号"] = matter.Number,
             ["信访人"] = confidential ? "（检举控告人信息保密）" : Petitioners(matter),
-            ["信访日期"] = Date(matter.ReceivedOn),
+            ["信访日期"] = ChineseText.LongDate(matter.ReceivedOn),
             ["信访形式"] = matter.Channel.ToChinese(),
             ["信访目的"] = matter.Purpose.ToChinese(),
             ["事项"] = matter.Title,
@@ -40,25 +41,30 @@ public static class NoticeContent
         return fields;
     }
 
-    /// <summary>The remedy clause: where and by when the petitioner may ask for review or recheck, or that the matter is final.</summary>
-    private static string? Remedy(Matter matter, NoticeKind kind, DecisionContext context, DateOnly on) => kind switch
+    /// <summary>
+    /// The remedy clause: where and by when the petitioner may ask for review or recheck, or that the matter is final.
+    /// The periods come from the rules in force, so a local rule an administrator edits changes the printed text too.
+    /// </summary>
+    private static string? Remedy(Matter matter, NoticeKind kind, DecisionContext context, DateOnly on)
     {
-        NoticeKind.HandlingOpinion =>
-            $"如不服本处理意见，可自收到本意见书之日起三十日内向{Named(context.UnitOf(matter.UnitId)?.ReviewBodyId, context)}提出复查请求（《信访工作条例》第三十五条）。",
-        NoticeKind.ReviewOpinion =>
-            $"如不服本复查意见，可自收到本意见书之日起三十日内向{Named(context.UnitOf(matter.ReviewBodyId)?.ReviewBodyId, context)}提出复核请求（《信访工作条例》第三十六条）。",
-        NoticeKind.RecheckOpinion =>
-            "本复核意见为最终意见。信访人仍以同一事实和理由提出投诉请求的，各级信访部门和其他机关、单位不再受理（《信访工作条例》第三十六条第三款）。",
-        NoticeKind.AcceptanceNotice =>
-            $"本机关已于{Date(on)}受理，将在六十日内办结（简易办理的，十个工作日内）。",
-        _ => null,
-    };
+        PeriodRule Rule(string code) => context.Deadlines.RuleFor(code, matter.Qualifiers);
+        return kind switch
+        {
+            NoticeKind.HandlingOpinion =>
+                $"如不服本处理意见，可自收到本意见书之日起{Rule(PeriodRules.ReviewRequest).Written}内向{Named(context.UnitOf(matter.UnitId)?.ReviewBodyId, context)}提出复查请求（{Rule(PeriodRules.ReviewRequest).Article}）。",
+            NoticeKind.ReviewOpinion =>
+                $"如不服本复查意见，可自收到本意见书之日起{Rule(PeriodRules.RecheckRequest).Written}内向{Named(context.UnitOf(matter.ReviewBodyId)?.ReviewBodyId, context)}提出复核请求（{Rule(PeriodRules.RecheckRequest).Article}）。",
+            NoticeKind.RecheckOpinion =>
+                "本复核意见为最终意见。信访人仍以同一事实和理由提出投诉请求的，各级信访部门和其他机关、单位不再受理（《信访工作条例》第三十六条第三款）。",
+            NoticeKind.AcceptanceNotice =>
+                $"本机关已于{ChineseText.LongDate(on)}受理，将在{Rule(PeriodRules.Handling).Written}内办结（简易办理的，{Rule(PeriodRules.HandlingSimplified).Written}内）。",
+            _ => null,
+        };
+    }
 
     private static string Named(Guid? unitId, DecisionContext context) => context.NameOf(unitId) is { Length: > 0 } name ? name : "上一级机关";
 
     private static string Petitioners(Matter matter) =>
         matter.Petitioners.Count == 0 ? "（匿名）" : string.Join("、", matter.Petitioners.OrderBy(p => p.Order).Select(p => p.Name))
             + (matter.Headcount > matter.Petitioners.Count ? $" 等 {matter.Headcount} 人" : "");
-
-    private static string Date(DateOnly date) => date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
 }

@@ -12,6 +12,12 @@ public enum StaffRole
     Director,
 }
 
+public static class StaffRoles
+{
+    /// <summary>The bureau's staff (登记员、督查员、局领导) drive the procedure and see every matter (第十四条).</summary>
+    public static bool IsBureau(this StaffRole role) => role is StaffRole.Registrar or StaffRole.Supervisor or StaffRole.Director;
+}
+
 /// <summary>
 /// Who may take an action, relative to the matter: the bureau's registrar, the handler or head of the unit that
 /// holds the matter, the head of the review or recheck body, the petitioner (portal or registrar on their behalf),
@@ -39,6 +45,8 @@ public sealed record Actor(string Name, Guid UnitId, IReadOnlySet<StaffRole> Rol
 
     /// <summary>A petitioner acting through the public portal with their query code.</summary>
     public static Actor Petitioner { get; } = new("petitioner", Guid.Empty, new HashSet<StaffRole>());
+
+    public bool IsBureau => Roles.Any(r => r.IsBureau());
 
     public Party PartiesFor(Matter matter)
     {

@@ -106,13 +106,13 @@ public static class Registration
         matter.AddPetitioners(petitioners);
 
         // 第二十二条: the bureau disposes of the matter within 15 days of receipt (a local rule may shorten it).
-        List<Deadline> clocks = [context.Clocks.Open(PeriodRules.Dispose, input.ReceivedOn, matter.Qualifiers)];
+        List<Deadline> clocks = [context.Deadlines.Open(PeriodRules.Dispose, input.ReceivedOn, matter.Qualifiers)];
         if (input.Superior?.DueOn is { } due)
         {
             clocks.Add(Deadline.Fixed(Deadline.Superior, input.ReceivedOn, due));
         }
 
-        var change = new MatterChange(null, MatterAction.Register, null, MatterStatus.Registered, input.ReceivedOn, null)
+        var change = new MatterChange(MatterAction.Register, null, MatterStatus.Registered, input.ReceivedOn, null)
         {
             Opened = clocks,
             Notices = [new NoticeDraft(NoticeKind.Receipt, Recipient.Petitioner, null, registeringUnitId,

@@ -19,7 +19,6 @@ public static class FeaturesSetup
         builder.Services.AddScoped<UnitEditor>();
         builder.Services.AddScoped<Desk.DeskTiles>();
         builder.Services.AddMemoryCache();
-        builder.Services.AddScoped<ClockService>();
         builder.Services.AddSingleton<ReferenceCache>();
         builder.Services.AddScoped<ReferenceData>();
         builder.Services.AddScoped<CalendarEditor>();

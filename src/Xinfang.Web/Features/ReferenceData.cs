@@ -1,25 +1,29 @@
 using Microsoft.EntityFrameworkCore;
+using Xinfang.Domain.Matters;
 using Xinfang.Domain.Organisation;
 using Xinfang.Domain.Routing;
 using Xinfang.Web.Data;
+using Xinfang.Web.Features.Calendar;
 using Xinfang.Web.Features.Categories;
 
 namespace Xinfang.Web.Features;
 
-/// <summary>What every registration and action reads and administrators change a few times a year.</summary>
-public sealed record Reference(IReadOnlyDictionary<Guid, Unit> Units, IReadOnlySet<string> ActiveCategories, IReadOnlyList<RoutingRule> RoutingRules);
+/// <summary>What every registration, action and list reads and administrators change a few times a year.</summary>
+public sealed record Reference(IReadOnlyDictionary<Guid, Unit> Units, IReadOnlySet<string> ActiveCategories, IReadOnlyList<RoutingRule> RoutingRules,
+                               DeadlineRules Deadlines);
 
 /// <summary>
-/// The organisation tree, the active content categories and the routing rules, read from the database once and kept
-/// in memory, like the clocks (<see cref="Calendar.ClockService"/>): registration used to read all three inside its
-/// serialised transaction. An edit on this server clears the copy as soon as it is saved; other servers pick it up
-/// within <see cref="ReferenceCache.Lifetime"/>. The cached objects are shared: read them, never change them.
+/// The organisation tree, the active content categories, the routing rules, the work calendar and the period rules,
+/// read from the database once and kept in memory: a due date is computed on every action and every list, and
+/// registration used to read all of it inside its serialised transaction. An edit on this server clears the copy as
+/// soon as it is saved; other servers pick it up within <see cref="ReferenceCache.Lifetime"/>. The cached objects
+/// are shared: read them, never change them.
 /// </summary>
 public sealed class ReferenceData(XinfangDb db, ReferenceCache cache)
 {
     public Task<Reference> CurrentAsync(CancellationToken cancellationToken = default) => cache.GetAsync(() => LoadAsync(cancellationToken));
 
-    /// <summary>Call after saving a change to units, categories or routing rules.</summary>
+    /// <summary>Call after saving a change to units, categories, routing rules, the calendar or the period rules.</summary>
     public void Invalidate() => cache.Invalidate();
 
     private async Task<Reference> LoadAsync(CancellationToken cancellationToken)
@@ -27,7 +31,8 @@ public sealed class ReferenceData(XinfangDb db, ReferenceCache cache)
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, cancellationToken);
         var categories = await db.Set<CategoryRecord>().AsNoTracking().Where(c => c.IsActive).Select(c => c.Code).ToListAsync(cancellationToken);
         var rules = await db.Set<RoutingRule>().AsNoTracking().OrderBy(r => r.CategoryCode).ThenBy(r => r.Id).ToListAsync(cancellationToken);
-        return new Reference(units, categories.ToHashSet(), rules);
+        var deadlines = new DeadlineRules(await db.WorkCalendarAsync(cancellationToken), await db.PeriodRulesAsync(cancellationToken));
+        return new Reference(units, categories.ToHashSet(), rules, deadlines);
     }
 }
 

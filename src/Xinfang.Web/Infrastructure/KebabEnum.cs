@@ -1,24 +1,32 @@
-using System.Text;
+using System.Text.Json;
 
 namespace Xinfang.Web.Infrastructure;
 
-/// <summary>Enums in query strings are kebab-case like everywhere else in the API (<c>?status=under-review</c>).</summary>
+/// <summary>
+/// Enums as the API writes them everywhere — in bodies, query strings and paths (<c>?status=under-review</c>,
+/// <c>POST …/self-handle</c>): through the API's own JSON converter, so a name given to a member in the domain
+/// (<c>[JsonStringEnumMemberName]</c>) is the same name in every place.
+/// </summary>
 public static class KebabEnum
 {
+    public static string Name<T>(T value) where T : struct, Enum => JsonSerializer.Serialize(value, WebSetup.ApiJson).Trim('"');
+
     public static bool TryParse<T>(string? value, out T parsed) where T : struct, Enum
     {
         parsed = default;
-        if (string.IsNullOrWhiteSpace(value) || char.IsDigit(value.Trim()[0]))
+        if (string.IsNullOrWhiteSpace(value) || value.Any(c => c is '"' or '\\'))
         {
             return false;
         }
 
-        var pascal = new StringBuilder();
-        foreach (var part in value.Trim().Split('-', StringSplitOptions.RemoveEmptyEntries))
+        try
         {
-            pascal.Append(char.ToUpperInvariant(part[0])).Append(part.AsSpan(1));
+            parsed = JsonSerializer.Deserialize<T>($"\"{value.Trim()}\"", WebSetup.ApiJson);
+            return true;
         }
-
-        return Enum.TryParse(pascal.ToString(), ignoreCase: true, out parsed) && Enum.IsDefined(parsed);
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Xinfang.Domain.Deadlines;
 using Xinfang.Domain.Matters;
 using static Xinfang.Domain.Tests.Deadlines.Dates;
@@ -34,8 +33,9 @@ public sealed class AcceptanceTests
         Assert.Equal(MatterStatus.Accepted, matter.Status);
         var notice = matter.LatestDeadline(PeriodRules.AcceptanceNotice)!;
         Assert.Equal((DeadlineState.Late, D("2025-03-19")), (notice.State, notice.ClosedOn));
-        Assert.Equal(true, change.Data["late"]);
-        Assert.True(JsonDocument.Parse(matter.Events[^1].Data!).RootElement.GetProperty("late").GetBoolean());
+        Assert.Equal(new AcceptDetails(Simplified: false, Late: true), change.Details);
+        Assert.Equal(new AcceptDetails(Simplified: false, Late: true), matter.Events[^1].Details);
+        Assert.Contains("\"late\":true", matter.Events[^1].Data, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class AcceptanceTests
 
         var change = Decisions.Do(matter, new Accept(On: D("2025-03-18")), Org.Handler);
 
-        Assert.False(change.Data.ContainsKey("late"));
+        Assert.Null(change.Details);
         Assert.Equal(DeadlineState.Met, matter.LatestDeadline(PeriodRules.AcceptanceNotice)!.State);
     }
 }

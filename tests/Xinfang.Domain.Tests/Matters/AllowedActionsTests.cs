@@ -11,7 +11,7 @@ public sealed class AllowedActionsTests
     private static readonly string[] PreconditionCodes =
     [
         "matter.already-extended", "matter.draft-pending", "matter.no-draft", "matter.nothing-to-deliver", "matter.nothing-to-implement",
-        "matter.already-evaluated", "matter.not-reviewable", "matter.opinion-not-delivered", "matter.window-open",
+        "matter.already-evaluated", "matter.not-reviewable", "matter.opinion-not-delivered", "matter.window-open", "matter.not-implemented",
     ];
 
     public static TheoryData<MatterStatus, A, string> StatesAndActors()
@@ -71,7 +71,7 @@ public sealed class AllowedActionsTests
     {
         var matter = AMatter().Transferred().Build();
 
-        Assert.Equal([A.Route, A.Accept, A.Object], Lifecycle.Allowed(matter, Org.Context(Org.Handler)));
+        Assert.Equal([A.Route, A.Accept, A.Objection], Lifecycle.Allowed(matter, Org.Context(Org.Handler)));
         Assert.Empty(Lifecycle.Allowed(matter, Org.Context(Org.OtherHandler)));
     }
 
@@ -121,7 +121,7 @@ public sealed class AllowedActionsTests
     [Fact]
     public void The_registrar_is_offered_close_only_once_the_window_has_run_out()
     {
-        var matter = AMatter().Transferred().Accepted().Concluded().OpinionDelivered(D("2025-03-05")).Build();
+        var matter = AMatter().Transferred().Accepted().Concluded().OpinionDelivered(D("2025-03-05")).Implemented(D("2025-03-05")).Build();
 
         // 30 days from 2025-03-05 end on 04-04, 清明节; the window rolls forward to Monday 04-07.
         Assert.DoesNotContain(A.Close, Lifecycle.Allowed(matter, Org.Context(Org.Registrar, D("2025-04-07"))));

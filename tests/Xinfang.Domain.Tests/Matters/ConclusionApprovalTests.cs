@@ -18,7 +18,7 @@ public sealed class ConclusionApprovalTests
         var change = Decisions.Do(matter, Conclusions.Of(matter), Org.Handler);
 
         Assert.Equal((MatterStatus.Accepted, MatterStatus.Accepted), (change.To, matter.Status));
-        Assert.Equal(true, change.Data["draft"]);
+        Assert.Equal(new ConcludeDetails(change.Conclusion!.Outcome, Draft: true), change.Details);
         Assert.False(matter.Conclusion!.IsIssued);
         Assert.Equal(notices, matter.Notices.Count);
         Assert.NotNull(matter.OpenDeadline(PeriodRules.Handling));

@@ -14,11 +14,14 @@ internal static class Decisions
     public static string Number(NoticeDraft draft) =>
         $"{draft.Kind.NumberMark()}〔测〕{Interlocked.Increment(ref _lastNumber)}号";
 
-    public static Result<MatterChange> Decide(Matter matter, MatterCommand command, Actor actor, DateOnly? today = null, Clocks? clocks = null) =>
+    /// <summary>A number for each notice of the change, in order.</summary>
+    public static IReadOnlyList<string> Numbers(MatterChange change) => change.Notices.Select(Number).ToList();
+
+    public static Result<MatterChange> Decide(Matter matter, MatterCommand command, Actor actor, DateOnly? today = null, DeadlineRules? clocks = null) =>
         Lifecycle.Decide(matter, command, Org.Context(actor, today, clocks));
 
     /// <summary>Decides and applies a step that must be accepted; a refusal is a broken test arrangement.</summary>
-    public static MatterChange Do(Matter matter, MatterCommand command, Actor actor, DateOnly? today = null, Clocks? clocks = null)
+    public static MatterChange Do(Matter matter, MatterCommand command, Actor actor, DateOnly? today = null, DeadlineRules? clocks = null)
     {
         var decided = Decide(matter, command, actor, today, clocks);
         if (!decided.TryGet(out var change, out var error))
@@ -27,17 +30,17 @@ internal static class Decisions
                 $"{command.Action} by {Org.NameOf(actor)} on a {matter.Status} matter was refused: {error.Code}: {error.Detail}");
         }
 
-        if (change.Refusal is { } refusal)
+        if (change.AlreadyDone)
         {
-            throw new InvalidOperationException($"{command.Action} was recorded as refused: {refusal.Code}: {refusal.Detail}");
+            throw new InvalidOperationException($"{command.Action} had already been done: nothing was applied.");
         }
 
-        matter.Apply(change, Number, actor.Name, At);
+        matter.Apply(change, Numbers(change), actor.Name, At);
         return change;
     }
 
     /// <summary>The error of a step that must be refused.</summary>
-    public static Error Refused(Matter matter, MatterCommand command, Actor actor, DateOnly? today = null, Clocks? clocks = null)
+    public static Error Refused(Matter matter, MatterCommand command, Actor actor, DateOnly? today = null, DeadlineRules? clocks = null)
     {
         var decided = Decide(matter, command, actor, today, clocks);
         return decided.Error ?? throw new InvalidOperationException($"{command.Action} on a {matter.Status} matter was not refused.");

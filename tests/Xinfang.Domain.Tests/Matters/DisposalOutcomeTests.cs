@@ -12,7 +12,7 @@ public sealed class DisposalOutcomeTests
     [Fact]
     public void Routing_must_name_the_body_to_go_to()
     {
-        var error = Decisions.Refused(AMatter().Build(), new RouteOut(RouteChannel.Litigation, "  "), Org.Registrar);
+        var error = Decisions.Refused(AMatter().Build(), new Route(RouteChannel.Litigation, "  "), Org.Registrar);
 
         Assert.Equal(("matter.route-body-required", ErrorKind.Validation), (error.Code, error.Kind));
     }

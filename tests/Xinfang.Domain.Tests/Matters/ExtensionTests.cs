@@ -23,7 +23,7 @@ public sealed class ExtensionTests
         Assert.Equal((PeriodRules.Handling, D("2025-02-05"), D("2025-03-07")), (moved.Code, moved.From, moved.To));
         var handling = matter.OpenDeadline(PeriodRules.Handling)!;
         Assert.Equal((D("2025-03-07"), 30), (handling.DueOn, handling.ExtensionDays));
-        Assert.Equal(D("2025-03-07"), Org.Clocks.Due(handling).Due);
+        Assert.Equal(D("2025-03-07"), Org.Deadlines.Due(handling).Due);
         Assert.Equal(30, matter.ExtensionDays);
     }
 

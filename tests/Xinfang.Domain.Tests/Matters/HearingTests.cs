@@ -23,13 +23,13 @@ public sealed class HearingTests
     {
         var matter = UnderRecheck();
 
-        var change = Decisions.Do(matter, new HoldHearing(D("2026-02-24"), D("2026-02-26"), D("2026-02-20")), Org.RecheckHead);
+        var change = Decisions.Do(matter, new Hearing(D("2026-02-24"), D("2026-02-26"), D("2026-02-20")), Org.RecheckHead);
 
         var moved = Assert.Single(change.Rescheduled);
         Assert.Equal((D("2026-03-16"), D("2026-03-17")), (moved.From, moved.To));
         var recheck = matter.OpenDeadline(PeriodRules.Recheck)!;
         Assert.Equal((D("2026-03-17"), 3), (recheck.DueOn, recheck.ExtraDays));
-        Assert.Equal(D("2026-03-17"), Org.Clocks.Due(recheck).Due);
+        Assert.Equal(D("2026-03-17"), Org.Deadlines.Due(recheck).Due);
     }
 
     [Fact]
@@ -37,8 +37,8 @@ public sealed class HearingTests
     {
         var matter = UnderRecheck();
 
-        Decisions.Do(matter, new HoldHearing(D("2026-02-24"), D("2026-02-26"), D("2026-02-20")), Org.RecheckHead);
-        Decisions.Do(matter, new HoldHearing(D("2026-03-02"), D("2026-03-02"), D("2026-02-27")), Org.RecheckHead);
+        Decisions.Do(matter, new Hearing(D("2026-02-24"), D("2026-02-26"), D("2026-02-20")), Org.RecheckHead);
+        Decisions.Do(matter, new Hearing(D("2026-03-02"), D("2026-03-02"), D("2026-02-27")), Org.RecheckHead);
 
         Assert.Equal((D("2026-03-18"), 4), (matter.OpenDeadline(PeriodRules.Recheck)!.DueOn, matter.OpenDeadline(PeriodRules.Recheck)!.ExtraDays));
     }
@@ -48,7 +48,7 @@ public sealed class HearingTests
     {
         var matter = UnderRecheck();
 
-        Decisions.Do(matter, new HoldHearing(D("2026-02-24"), D("2026-02-26"), D("2026-02-20")), Org.RecheckHead);
+        Decisions.Do(matter, new Hearing(D("2026-02-24"), D("2026-02-26"), D("2026-02-20")), Org.RecheckHead);
 
         var notice = matter.Notices[^1];
         Assert.Equal((NoticeKind.HearingNotice, Org.City.Id, Recipient.Petitioner), (notice.Kind, notice.IssuingUnitId, notice.Recipient));
@@ -58,7 +58,7 @@ public sealed class HearingTests
     [Fact]
     public void A_hearing_that_ends_before_it_starts_is_refused()
     {
-        var error = Decisions.Refused(UnderRecheck(), new HoldHearing(D("2026-02-26"), D("2026-02-24"), D("2026-02-20")), Org.RecheckHead);
+        var error = Decisions.Refused(UnderRecheck(), new Hearing(D("2026-02-26"), D("2026-02-24"), D("2026-02-20")), Org.RecheckHead);
 
         Assert.Equal("matter.hearing-dates", error.Code);
         Assert.Equal(["to"], error.Fields!.Keys);
@@ -67,7 +67,7 @@ public sealed class HearingTests
     [Fact]
     public void A_hearing_before_the_recheck_request_is_refused()
     {
-        var error = Decisions.Refused(UnderRecheck(), new HoldHearing(D("2026-02-11"), D("2026-02-13"), D("2026-02-20")), Org.RecheckHead);
+        var error = Decisions.Refused(UnderRecheck(), new Hearing(D("2026-02-11"), D("2026-02-13"), D("2026-02-20")), Org.RecheckHead);
 
         Assert.Equal("matter.hearing-dates", error.Code);
         Assert.Equal(["from"], error.Fields!.Keys);
@@ -76,7 +76,7 @@ public sealed class HearingTests
     [Fact]
     public void Only_the_head_of_the_recheck_body_holds_a_hearing()
     {
-        var command = new HoldHearing(D("2026-02-24"), D("2026-02-26"), D("2026-02-20"));
+        var command = new Hearing(D("2026-02-24"), D("2026-02-26"), D("2026-02-20"));
 
         Assert.Equal("matter.forbidden", Decisions.Refused(UnderRecheck(), command, Org.RecheckHandler).Code);
         Assert.Equal("matter.forbidden", Decisions.Refused(UnderRecheck(), command, Org.ReviewHead).Code);

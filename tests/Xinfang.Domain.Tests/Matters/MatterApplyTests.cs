@@ -38,12 +38,23 @@ public sealed class MatterApplyTests
     }
 
     [Fact]
-    public void The_details_of_a_step_are_kept_as_json()
+    public void The_details_of_a_step_are_kept_as_versioned_json_and_read_back_as_their_record()
     {
         var matter = AMatter().Transferred().Accepted().Logged(LogKind.Mediation).Build();
 
-        Assert.Equal("{\"kind\":\"mediation\"}", matter.Events[^1].Data);
+        Assert.Equal("{\"v\":1,\"kind\":\"mediation\"}", matter.Events[^1].Data);
+        Assert.Equal(new LogDetails(LogKind.Mediation), matter.Events[^1].Details);
         Assert.Null(matter.Events[1].Data);
+    }
+
+    [Fact]
+    public void A_change_needs_one_number_for_each_notice()
+    {
+        var matter = AMatter().Build();
+        var change = Decisions.Decide(matter, new Transfer(Org.StreetA.Id), Org.Registrar).Value;
+
+        Assert.Throws<ArgumentException>(() => matter.Apply(change, ["阎信转〔2025〕1号"], "registrar", Decisions.At));
+        Assert.Equal(MatterStatus.Registered, matter.Status);
     }
 
     [Fact]
@@ -63,15 +74,11 @@ public sealed class MatterApplyTests
     {
         var matter = AMatter().Build();
         var change = Decisions.Decide(matter, new Transfer(Org.StreetA.Id), Org.Registrar).Value;
-        var asked = new List<NoticeKind>();
 
-        var issued = matter.Apply(change, draft =>
-        {
-            asked.Add(draft.Kind);
-            return $"阎信转〔2025〕{asked.Count}号";
-        }, "registrar", Decisions.At);
+        var issued = matter.Apply(change, ["阎信转〔2025〕1号", "阎信转〔2025〕2号"], "registrar", Decisions.At);
 
-        Assert.Equal([NoticeKind.TransferNotice, NoticeKind.TransferLetter], asked);
+        Assert.Equal([NoticeKind.TransferNotice, NoticeKind.TransferLetter], change.Notices.Select(n => n.Kind));
+        Assert.Equal([NoticeKind.TransferNotice, NoticeKind.TransferLetter], issued.Select(n => n.Kind));
         Assert.Equal(["阎信转〔2025〕1号", "阎信转〔2025〕2号"], issued.Select(n => n.Number));
         Assert.Equal(issued, matter.Notices.TakeLast(2));
         Assert.All(issued, n => Assert.Equal((change.On, "registrar"), (n.IssuedOn, n.IssuedBy)));
@@ -84,7 +91,7 @@ public sealed class MatterApplyTests
         {
             var matter = AMatter().Build();
             var change = Decisions.Decide(matter, new Transfer(Org.StreetA.Id, On: D("2025-03-04")), Org.Registrar).Value;
-            return matter.Apply(change, _ => number, "registrar", Decisions.At)[0];
+            return matter.Apply(change, [number, number + "函"], "registrar", Decisions.At)[0];
         }
 
         var first = Issue("阎信转〔2025〕7号");
@@ -106,7 +113,7 @@ public sealed class MatterApplyTests
         var dispose = matter.LatestDeadline(PeriodRules.Dispose)!;
         Assert.Equal((DeadlineState.Met, (DateOnly?)D("2025-03-04")), (dispose.State, dispose.ClosedOn));
 
-        Decisions.Do(matter, new RaiseObjection("不属于本单位", D("2025-03-05")), Org.Handler);
+        Decisions.Do(matter, new Objection("不属于本单位", D("2025-03-05")), Org.Handler);
 
         Assert.Equal((DeadlineState.Open, (DateOnly?)null), (dispose.State, dispose.ClosedOn));
         Assert.Equal(3, matter.Deadlines.Count);

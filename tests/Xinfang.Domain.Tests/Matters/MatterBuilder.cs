@@ -14,7 +14,7 @@ internal sealed class MatterBuilder
 {
     private readonly List<Func<Matter, (Actor Actor, MatterCommand Command)>> _steps = [];
     private RegistrationInput _input = Registrations.Valid();
-    private Clocks _clocks = Org.Clocks;
+    private DeadlineRules _clocks = Org.Deadlines;
     private DateOnly _today = Org.Today;
 
     public static MatterBuilder AMatter() => new();
@@ -40,7 +40,7 @@ internal sealed class MatterBuilder
     public MatterBuilder AssignedFromAbove(DateOnly dueOn) =>
         With(_input with { Channel = Channel.Superior, Superior = new SuperiorAssignment("市信转〔2025〕8号", dueOn) });
 
-    public MatterBuilder MeasuredBy(Clocks clocks)
+    public MatterBuilder MeasuredBy(DeadlineRules clocks)
     {
         _clocks = clocks;
         return this;
@@ -61,7 +61,7 @@ internal sealed class MatterBuilder
         Step(m => (Org.Registrar, new Assign((to ?? Org.StreetA).Id, dueOn, "请按期报送办理结果和办结报告", on ?? m.LastStepOn)));
 
     public MatterBuilder Routed(DateOnly? on = null) =>
-        Step(m => (Org.Registrar, new RouteOut(RouteChannel.Litigation, "向阎良区人民法院提起诉讼", null, on ?? m.LastStepOn)));
+        Step(m => (Org.Registrar, new Route(RouteChannel.Litigation, "向阎良区人民法院提起诉讼", null, on ?? m.LastStepOn)));
 
     public MatterBuilder Referred(DateOnly? on = null, Unit? to = null) =>
         Step(m => (Org.Registrar, new Refer((to ?? Org.Court).Id, null, on ?? m.LastStepOn)));
@@ -76,17 +76,17 @@ internal sealed class MatterBuilder
         Step(m => (HandlerOfHolder(m), new Accept(simplified, null, on ?? m.LastStepOn)));
 
     public MatterBuilder Objected(DateOnly? on = null) =>
-        Step(m => (HandlerOfHolder(m), new RaiseObjection("该事项属于区住建局职权范围", on ?? m.LastStepOn)));
+        Step(m => (HandlerOfHolder(m), new Objection("该事项属于区住建局职权范围", on ?? m.LastStepOn)));
 
     public MatterBuilder RoutedByUnit(DateOnly? on = null) =>
-        Step(m => (HandlerOfHolder(m), new RouteOut(RouteChannel.Arbitration, "向阎良区劳动人事争议仲裁委员会申请仲裁", null, on ?? m.LastStepOn)));
+        Step(m => (HandlerOfHolder(m), new Route(RouteChannel.Arbitration, "向阎良区劳动人事争议仲裁委员会申请仲裁", null, on ?? m.LastStepOn)));
 
     // Handling (第三十二条至第三十四条).
     public MatterBuilder Extended(int days = 30, DateOnly? on = null) =>
         Step(m => (HeadOfHolder(m), new Extend(days, "需要会同区住建局核实补偿标准", on ?? m.LastStepOn)));
 
     public MatterBuilder Logged(LogKind kind = LogKind.Investigation, DateOnly? on = null) =>
-        Step(m => (HandlerOfHolder(m), new AddLog(kind, $"{kind.ToChinese()}：约谈信访人并实地核查", on ?? m.LastStepOn)));
+        Step(m => (HandlerOfHolder(m), new Log(kind, $"{kind.ToChinese()}：约谈信访人并实地核查", on ?? m.LastStepOn)));
 
     /// <summary>Concluded by the unit head, so the opinion is issued at once.</summary>
     public MatterBuilder Concluded(Outcome? outcome = null, DateOnly? on = null) =>
@@ -126,18 +126,18 @@ internal sealed class MatterBuilder
         Step(m => (Actor.Petitioner, new RequestRecheck("对复查意见不服", on ?? m.LastStepOn)));
 
     public MatterBuilder Heard(DateOnly from, DateOnly to, DateOnly? on = null) =>
-        Step(m => (Org.HeadOf(Org.Units[m.RecheckBodyId!.Value]), new HoldHearing(from, to, on ?? m.LastStepOn)));
+        Step(m => (Org.HeadOf(Org.Units[m.RecheckBodyId!.Value]), new Hearing(from, to, on ?? m.LastStepOn)));
 
     public MatterBuilder Rechecked(DateOnly? on = null, ReviewDecision decision = ReviewDecision.Uphold) =>
         Step(m => (Org.HeadOf(Org.Units[m.RecheckBodyId!.Value]), new ConcludeRecheck(decision, "复查意见正确", "《信访工作条例》第三十六条", on ?? m.LastStepOn)));
 
-    public MatterBuilder ClosedBySweep(DateOnly? on = null) => Step(_ => (Actor.System, new CloseMatter(on)));
+    public MatterBuilder ClosedBySweep(DateOnly? on = null) => Step(_ => (Actor.System, new Close(on)));
 
     public Matter Build()
     {
         var context = Org.Context(Org.Registrar, _today, _clocks);
         var (matter, registered) = Registration.Register(_input, "610114-2025-000001", "query-code-hash", Org.Bureau.Id, context).Value;
-        matter.Apply(registered, Decisions.Number, Org.Registrar.Name, Decisions.At);
+        matter.Apply(registered, Decisions.Numbers(registered), Org.Registrar.Name, Decisions.At);
         foreach (var step in _steps)
         {
             var (actor, command) = step(matter);

@@ -40,7 +40,7 @@ public sealed class ObjectionTests
         // Saturday 10-11 is a 调休 working day, and the sixth.
         var matter = TransferredBeforeNationalDay().Build();
 
-        var error = Decisions.Refused(matter, new RaiseObjection("不属于本单位职权", D("2025-10-11")), Org.Handler);
+        var error = Decisions.Refused(matter, new Objection("不属于本单位职权", D("2025-10-11")), Org.Handler);
 
         Assert.Equal(("matter.deadline-passed", ErrorKind.Rule), (error.Code, error.Kind));
         Assert.Contains("2025-10-10", error.Detail, StringComparison.Ordinal);
@@ -49,7 +49,7 @@ public sealed class ObjectionTests
     [Fact]
     public void An_objection_must_give_its_reasons()
     {
-        var error = Decisions.Refused(TransferredBeforeNationalDay().Build(), new RaiseObjection(" ", D("2025-09-29")), Org.Handler);
+        var error = Decisions.Refused(TransferredBeforeNationalDay().Build(), new Objection(" ", D("2025-09-29")), Org.Handler);
 
         Assert.Equal("matter.reason-required", error.Code);
         Assert.Equal(["reason"], error.Fields!.Keys);

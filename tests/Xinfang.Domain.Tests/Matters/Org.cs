@@ -59,14 +59,14 @@ internal static class Org
     /// <summary>Late enough that every back-dated step of the tests lies in the past, inside the shipped calendars.</summary>
     public static readonly DateOnly Today = D("2026-12-31");
 
-    public static readonly Clocks Clocks = Clocks.Statutory(WorkCalendar.Shipped);
+    public static readonly DeadlineRules Deadlines = DeadlineRules.Statutory(WorkCalendar.Shipped);
 
     public static Actor HandlerOf(Unit unit) => Staff($"handler@{unit.Code}", unit, StaffRole.Handler);
 
     public static Actor HeadOf(Unit unit) => Staff($"head@{unit.Code}", unit, StaffRole.UnitHead);
 
-    public static DecisionContext Context(Actor actor, DateOnly? today = null, Clocks? clocks = null) =>
-        new(actor, today ?? Today, clocks ?? Clocks, Units);
+    public static DecisionContext Context(Actor actor, DateOnly? today = null, DeadlineRules? clocks = null) =>
+        new(actor, today ?? Today, clocks ?? Deadlines, Units);
 
     public static string NameOf(Actor actor) => Actors.FirstOrDefault(a => ReferenceEquals(a.Value, actor)).Key ?? actor.Name;
 

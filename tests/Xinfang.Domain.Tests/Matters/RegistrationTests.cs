@@ -10,7 +10,7 @@ public sealed class RegistrationTests
 {
     private static readonly DateOnly Today = D("2026-03-10");
 
-    private static (Matter Matter, MatterChange Change) Register(RegistrationInput input, Clocks? clocks = null) =>
+    private static (Matter Matter, MatterChange Change) Register(RegistrationInput input, DeadlineRules? clocks = null) =>
         Registration.Register(input, "610114-2025-000001", "hash", Org.Bureau.Id, Org.Context(Org.Registrar, Today, clocks)).Value;
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class RegistrationTests
     public void A_local_rule_shortens_the_disposal_of_an_urgent_matter_and_leaves_others_alone()
     {
         var urgentRule = new PeriodRule("dispose.urgent", "紧急事项处置期限", 7, PeriodKind.Calendar, true, "阎良区信访局紧急事项办理规定", Version: 2);
-        var clocks = new Clocks(WorkCalendar.Shipped, [urgentRule]);
+        var clocks = new DeadlineRules(WorkCalendar.Shipped, [urgentRule]);
 
         var (_, urgent) = Register(Registrations.Valid() with { Flags = [MatterFlag.Urgent] }, clocks);
         var (_, ordinary) = Register(Registrations.Valid(), clocks);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Xinfang.Domain.Deadlines;
 using Xinfang.Domain.Matters;
 using Xinfang.Domain.Shared;
@@ -27,53 +26,84 @@ public sealed class ReviewRequestTests
     }
 
     [Fact]
-    public void A_late_request_yields_a_refusal_and_a_decline_notice_and_leaves_the_status_alone()
+    public void A_late_request_is_refused_and_changes_nothing()
     {
         var matter = Delivered();
 
-        var change = Decisions.Decide(matter, new RequestReview("不服", D("2025-04-03")), Actor.Petitioner).Value;
+        var error = Decisions.Refused(matter, new RequestReview("不服", D("2025-04-03")), Actor.Petitioner);
 
-        Assert.Equal((MatterStatus.Concluded, MatterStatus.Concluded), (change.From, change.To));
-        var refusal = change.Refusal!;
-        Assert.Equal(("matter.deadline-passed", ErrorKind.Rule), (refusal.Code, refusal.Kind));
-        Assert.Equal(NoticeKind.DeclineNotice, refusal.Extensions!["notice"]);
+        Assert.Equal(("matter.deadline-passed", ErrorKind.Rule), (error.Code, error.Kind));
+        Assert.Equal(NoticeKind.DeclineNotice, error.Extensions!["notice"]);
+        Assert.Equal(MatterAction.DeclineLateRequest, error.Extensions["action"]);
+        Assert.Equal(MatterStatus.Concluded, matter.Status);
+    }
+
+    [Fact]
+    public void The_bureau_records_a_late_request_with_the_decline_notice_of_the_body_it_was_addressed_to()
+    {
+        var matter = Delivered();
+        var version = matter.Version;
+
+        var change = Decisions.Do(matter, new DeclineLateRequest(On: D("2025-04-03")), Org.Registrar);
+
+        Assert.Equal((MatterStatus.Concluded, null, version + 1), (matter.Status, matter.ReviewBodyId, matter.Version));
         var draft = Assert.Single(change.Notices);
         // The review body the request was addressed to refuses it (第三十五条).
         Assert.Equal((NoticeKind.DeclineNotice, Recipient.Petitioner, Org.District.Id), (draft.Kind, draft.Recipient, draft.IssuingUnitId));
         Assert.Equal(DeclineReason.LateRequest.ToChinese(), draft.Fields["不予受理理由"]);
         Assert.Equal("2025年4月2日", draft.Fields["申请期限"]);
-    }
-
-    [Fact]
-    public void A_recorded_late_request_keeps_the_matter_concluded_with_the_notice_to_deliver()
-    {
-        var matter = Delivered();
-        var version = matter.Version;
-
-        var change = Decisions.Decide(matter, new RequestReview("不服", D("2025-04-03")), Actor.Petitioner).Value;
-        matter.Apply(change, Decisions.Number, "petitioner", Decisions.At);
-
-        Assert.Equal((MatterStatus.Concluded, null, version + 1), (matter.Status, matter.ReviewBodyId, matter.Version));
-        Assert.Equal(NoticeKind.DeclineNotice, matter.Notices[^1].Kind);
         Assert.Null(matter.OpenDeadline(PeriodRules.Review));
         var recorded = matter.Events[^1];
-        Assert.Equal((MatterAction.RequestReview, "逾期申请复查，不予受理"), (recorded.Action, recorded.Note));
-        Assert.True(JsonDocument.Parse(recorded.Data!).RootElement.GetProperty("late").GetBoolean());
+        Assert.Equal((MatterAction.DeclineLateRequest, "逾期申请复查，不予受理"), (recorded.Action, recorded.Note));
+        Assert.Equal(new DeclineDetails(DeclineReason.LateRequest, null) { WindowDue = D("2025-04-02") }, recorded.Details);
     }
 
     [Fact]
-    public void A_late_recheck_request_is_refused_the_same_way()
+    public void Declining_the_same_late_request_again_issues_nothing_new()
+    {
+        var matter = Delivered();
+        Decisions.Do(matter, new DeclineLateRequest(On: D("2025-04-03")), Org.Registrar);
+
+        var again = Decisions.Decide(matter, new DeclineLateRequest(On: D("2025-04-05")), Org.Registrar).Value;
+
+        Assert.True(again.AlreadyDone);
+        Assert.Empty(again.Notices);
+    }
+
+    [Fact]
+    public void A_request_within_the_window_is_not_declined_as_late()
+    {
+        var matter = Delivered();
+
+        Assert.Equal("matter.window-open", Decisions.Refused(matter, new DeclineLateRequest(On: D("2025-04-02")), Org.Registrar, today: D("2025-04-02")).Code);
+        Assert.Equal("matter.request-in-time", Decisions.Refused(matter, new DeclineLateRequest(On: D("2025-04-02")), Org.Registrar).Code);
+    }
+
+    [Fact]
+    public void A_late_recheck_request_is_refused_the_same_way_by_the_recheck_body()
     {
         // The review opinion delivered 2025-04-03: 30 days end on 05-03, in 劳动节, so the window runs to 05-06.
         var matter = AMatter().ReceivedOn("2025-03-03").Transferred().Accepted().Concluded().OpinionDelivered()
             .ReviewRequested(D("2025-03-10")).Reviewed(D("2025-04-01")).ReviewOpinionDelivered(D("2025-04-03")).Build();
 
-        var change = Decisions.Decide(matter, new RequestRecheck("不服", D("2025-05-07")), Actor.Petitioner).Value;
+        Assert.Equal("matter.deadline-passed", Decisions.Refused(matter, new RequestRecheck("不服", D("2025-05-07")), Actor.Petitioner).Code);
+        Assert.True(Decisions.Decide(matter, new RequestRecheck("不服", D("2025-05-06")), Actor.Petitioner).IsSuccess);
 
-        Assert.Equal("matter.deadline-passed", change.Refusal!.Code);
+        var change = Decisions.Do(matter, new DeclineLateRequest(On: D("2025-05-07")), Org.Registrar);
+
         // The recheck body (the review body's review body) refuses what was addressed to it.
         Assert.Equal((MatterStatus.Reviewed, NoticeKind.DeclineNotice, Org.City.Id), (change.To, change.Notices[0].Kind, change.Notices[0].IssuingUnitId));
-        Assert.True(Decisions.Decide(matter, new RequestRecheck("不服", D("2025-05-06")), Actor.Petitioner).Value.Refusal is null);
+    }
+
+    [Fact]
+    public void A_late_request_on_an_archived_matter_is_declined_too()
+    {
+        var matter = AMatter().ReceivedOn("2025-03-03").Transferred().Accepted().Concluded().OpinionDelivered().Implemented().Build();
+        Decisions.Do(matter, new Close(D("2025-04-03")), Actor.System);
+
+        var change = Decisions.Do(matter, new DeclineLateRequest(On: D("2025-05-10")), Org.Registrar);
+
+        Assert.Equal((MatterStatus.Closed, NoticeKind.DeclineNotice), (matter.Status, change.Notices[0].Kind));
     }
 
     [Fact]

@@ -19,16 +19,17 @@ internal static class Scenarios
         MatterStatus.Transferred => AMatter().Transferred().Build(),
         MatterStatus.Assigned => AMatter().Assigned(D("2025-04-30")).Build(),
         MatterStatus.Accepted => action == A.ApproveConclusion ? Accepted().Drafted().Build() : Accepted().Build(),
-        MatterStatus.Concluded => Concluded().Build(),
-        MatterStatus.UnderReview => Concluded().ReviewRequested().Build(),
+        MatterStatus.Concluded => Concluded(action).Build(),
+        MatterStatus.UnderReview => Concluded(action).ReviewRequested().Build(),
         // To deliver the review opinion it must still be undelivered; to ask for a recheck it must have been delivered.
-        MatterStatus.Reviewed => action == A.Deliver ? Reviewed().Build() : Reviewed().ReviewOpinionDelivered().Build(),
-        MatterStatus.UnderRecheck => action == A.Deliver ? UnderRecheck().Heard(D("2025-03-03"), D("2025-03-03")).Build() : UnderRecheck().Build(),
-        MatterStatus.Rechecked => UnderRecheck().Rechecked().Build(),
+        MatterStatus.Reviewed => action == A.Deliver ? Reviewed(action).Build() : Reviewed(action).ReviewOpinionDelivered().Build(),
+        MatterStatus.UnderRecheck => action == A.Deliver ? UnderRecheck(action).Heard(D("2025-03-03"), D("2025-03-03")).Build() : UnderRecheck(action).Build(),
+        MatterStatus.Rechecked => UnderRecheck(action).Rechecked().Build(),
         MatterStatus.Routed => AMatter().Transferred().RoutedByUnit().Build(),
         MatterStatus.Referred => AMatter().Referred().Build(),
         MatterStatus.Declined => AMatter().Declined().Build(),
-        MatterStatus.Closed => Concluded().ClosedBySweep().Build(),
+        // A supported opinion is archived only once carried out (第三十二条第二款).
+        MatterStatus.Closed => Concluded(A.Close).ClosedBySweep().Build(),
     };
 
     /// <summary>A command for <paramref name="action"/> that passes every rule inside the decision, dated on the matter's last step.</summary>
@@ -39,14 +40,14 @@ internal static class Scenarios
         {
             A.Transfer => new Transfer(Org.StreetA.Id, On: on),
             A.Assign => new Assign(Org.StreetA.Id, on.AddDays(30), On: on),
-            A.Route => new RouteOut(RouteChannel.Litigation, "向阎良区人民法院提起诉讼", On: on),
+            A.Route => new Route(RouteChannel.Litigation, "向阎良区人民法院提起诉讼", On: on),
             A.Refer => new Refer(Org.Court.Id, On: on),
             A.Decline => new Decline(DeclineReason.OutOfScope, On: on),
             A.SelfHandle => new SelfHandle(On: on),
             A.Accept => new Accept(On: on),
-            A.Object => new RaiseObjection("该事项属于区住建局职权范围", on),
+            A.Objection => new Objection("该事项属于区住建局职权范围", on),
             A.Extend => new Extend(10, "需要进一步核实", on),
-            A.Log => new AddLog(LogKind.Investigation, "实地核查", on),
+            A.Log => new Log(LogKind.Investigation, "实地核查", on),
             A.Conclude => Conclusions.Of(matter) with { On = on },
             A.ApproveConclusion => new ApproveConclusion("同意", on),
             A.Deliver => new Deliver(NoticeFor(matter, actor)?.Id ?? matter.Notices[0].Id, DeliveryMethod.InPerson, on),
@@ -55,10 +56,12 @@ internal static class Scenarios
             A.RequestReview => new RequestReview("对处理意见不服", on),
             A.ConcludeReview => new ConcludeReview(ReviewDecision.Uphold, "维持原处理意见", "《信访工作条例》第三十五条", on),
             A.RequestRecheck => new RequestRecheck("对复查意见不服", on),
-            A.Hearing => new HoldHearing(on, on, on),
+            A.Hearing => new Hearing(on, on, on),
             A.ConcludeRecheck => new ConcludeRecheck(ReviewDecision.Uphold, "维持复查意见", "《信访工作条例》第三十六条", on),
-            // Closing waits for the petitioner's window, which the decision measures against today.
-            A.Close => new CloseMatter(),
+            // Closing waits for the petitioner's window, which the decision measures against today; a late request
+            // comes after it.
+            A.Close => new Close(),
+            A.DeclineLateRequest => new DeclineLateRequest(On: Org.Today),
             A.Register or A.Recalculate => throw new ArgumentOutOfRangeException(nameof(action), action, "not a lifecycle command"),
         };
     }
@@ -86,9 +89,14 @@ internal static class Scenarios
 
     private static MatterBuilder Accepted() => AMatter().Transferred().Accepted();
 
-    private static MatterBuilder Concluded() => Accepted().Concluded().OpinionDelivered();
+    /// <summary>Concluded with a supported opinion, delivered — and carried out, except where implementing is what is tested.</summary>
+    private static MatterBuilder Concluded(A action)
+    {
+        var concluded = Accepted().Concluded().OpinionDelivered();
+        return action == A.Implement ? concluded : concluded.Implemented();
+    }
 
-    private static MatterBuilder Reviewed() => Concluded().ReviewRequested().Reviewed();
+    private static MatterBuilder Reviewed(A action) => Concluded(action).ReviewRequested().Reviewed();
 
-    private static MatterBuilder UnderRecheck() => Reviewed().ReviewOpinionDelivered().RecheckRequested();
+    private static MatterBuilder UnderRecheck(A action) => Reviewed(action).ReviewOpinionDelivered().RecheckRequested();
 }

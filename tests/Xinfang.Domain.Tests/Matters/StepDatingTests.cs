@@ -74,9 +74,9 @@ public sealed class StepDatingTests
     {
         var matter = AMatter().ReceivedOn("2025-03-03").Transferred(D("2025-03-05")).Accepted(D("2025-03-10")).Logged(on: D("2025-03-20")).Build();
 
-        Assert.True(Decisions.Decide(matter, new AddLog(LogKind.ReturnVisit, "补记回访", D("2025-03-15")), Org.Handler).IsSuccess);
+        Assert.True(Decisions.Decide(matter, new Log(LogKind.ReturnVisit, "补记回访", D("2025-03-15")), Org.Handler).IsSuccess);
         Assert.Equal("matter.on-before-previous-step",
-            Decisions.Refused(matter, new AddLog(LogKind.ReturnVisit, "补记回访", D("2025-03-09")), Org.Handler).Code);
+            Decisions.Refused(matter, new Log(LogKind.ReturnVisit, "补记回访", D("2025-03-09")), Org.Handler).Code);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class StepDatingTests
         var matter = AMatter().ReceivedOn("2025-03-03").Transferred(D("2025-03-05")).Accepted(D("2025-03-10"))
             .Delivered(NoticeKind.AcceptanceNotice, D("2025-03-15")).Extended(10, D("2025-03-16")).Build();
 
-        Assert.True(Decisions.Decide(matter, new AddLog(LogKind.Investigation, "补记 3 月 12 日的实地核查", D("2025-03-12")), Org.Handler).IsSuccess);
+        Assert.True(Decisions.Decide(matter, new Log(LogKind.Investigation, "补记 3 月 12 日的实地核查", D("2025-03-12")), Org.Handler).IsSuccess);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class StepDatingTests
     {
         var matter = AMatter().ReceivedOn("2025-03-03").Transferred().Accepted().Concluded().OpinionDelivered().ReviewRequested(D("2025-03-10")).Build();
 
-        Assert.Equal("matter.on-before-previous-step", Decisions.Refused(matter, new AddLog(LogKind.Investigation, "调查", D("2025-03-09")), Org.ReviewHandler).Code);
-        Assert.True(Decisions.Decide(matter, new AddLog(LogKind.Investigation, "调查", D("2025-03-10")), Org.ReviewHandler).IsSuccess);
+        Assert.Equal("matter.on-before-previous-step", Decisions.Refused(matter, new Log(LogKind.Investigation, "调查", D("2025-03-09")), Org.ReviewHandler).Code);
+        Assert.True(Decisions.Decide(matter, new Log(LogKind.Investigation, "调查", D("2025-03-10")), Org.ReviewHandler).IsSuccess);
     }
 }

@@ -105,7 +105,7 @@ public sealed class TransitionTableTests
 
         Assert.Equal("matter.action-not-allowed", error.Code);
         Assert.Equal(ErrorKind.Conflict, error.Kind);
-        Assert.Equal(state, error.Extensions!["status"]);
+        Assert.Equal(state, error.Extensions!["matterStatus"]);
         Assert.Equal(Lifecycle.Allowed(matter, Org.Context(actor)), (IEnumerable<MatterAction>)error.Extensions["allowedActions"]!);
         Assert.Equal(version, matter.Version);
     }

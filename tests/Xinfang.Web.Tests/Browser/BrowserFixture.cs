@@ -11,6 +11,11 @@ public sealed class BrowserFixture : IAsyncDisposable
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    // Expectations poll until their condition holds and return at once when it does; what this sets is only how long
+    // they keep trying. Playwright's 5 s is too short for a first render on two cores shared with a parallel build
+    // (Swagger UI drawing the whole API took 8 s there).
+    static BrowserFixture() => Assertions.SetDefaultExpectTimeout(30_000);
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IPlaywright? _playwright;
     private IBrowser? _browser;
@@ -32,7 +37,7 @@ public sealed class BrowserFixture : IAsyncDisposable
             TimezoneId = "Asia/Shanghai",
             ViewportSize = new ViewportSize { Width = 1366, Height = 860 },
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         return context;
     }
 

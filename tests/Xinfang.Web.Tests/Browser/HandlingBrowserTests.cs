@@ -50,12 +50,14 @@ public sealed class HandlingBrowserTests(BrowserFixture browser) : IClassFixture
         await SubmitAsync(page, log.GetByRole(AriaRole.Button, new() { Name = "确认办理记录" }));
         await Assertions.Expect(page.Locator(".xf-timeline")).ToContainTextAsync("组织供热公司与业主代表调解");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "办结", Exact = true }).ClickAsync();
+        // A handler's conclusion is a draft for the unit head, and the button says so.
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交处理意见（待审批）", Exact = true }).ClickAsync();
         var conclude = page.Locator("#form-conclude");
         await conclude.GetByLabel("结论（第三十二条）").SelectOptionAsync(new SelectOptionValue { Label = "调解（和解）达成协议" });
         await conclude.GetByLabel("处理意见").FillAsync("双方自愿达成调解协议：供热公司按不达标天数退还供暖费。");
         await shots.TakeAsync("03-conclusion-form");
-        await SubmitAsync(page, conclude.GetByRole(AriaRole.Button, new() { Name = "确认办结" }));
+        await SubmitAsync(page, conclude.GetByRole(AriaRole.Button, new() { Name = "提交审批" }));
+        await Assertions.Expect(page.GetByText("处理意见已提交，待单位负责人审批后出具。")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("草稿，待单位负责人审批")).ToBeVisibleAsync();
         await shots.TakeAsync("04-draft");
 

@@ -91,6 +91,8 @@ public sealed class RegistrationBrowserTests
         await ScreenshotAsync(page, db, "1-form-filled");
         await page.Locator("[data-petitioners]").ScreenshotAsync(new() { Path = Path.Combine(Shots(page, db).Directory, "1-petitioners.png") });
 
+        // The link chosen above is still chosen, whatever answers the panel received since.
+        await Assertions.Expect(page.Locator($"#repeat-{Id(prior)}")).ToBeCheckedAsync();
         await page.Keyboard.PressAsync("Control+Enter");
         await page.WaitForURLAsync(new Regex("/matters/[0-9a-f-]{36}/receipt$"));
         var number = await page.TextContentAsync("#receipt-number");

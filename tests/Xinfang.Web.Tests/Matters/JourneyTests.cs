@@ -171,20 +171,31 @@ public sealed class JourneyTests(SharedApps apps)
     }
 
     [Theory, DatabaseData]
-    public async Task A_late_review_request_is_refused_and_the_decline_notice_is_recorded(Db db)
+    public async Task A_late_review_request_is_refused_without_a_trace_and_declined_with_its_notice_once(Db db)
     {
         var app = await apps.For(db);
         var registrar = await app.StaffAsync("610114", "registrar");
         var unit = await app.StaffAsync(Labour, "handler", "unit-head");
         var matter = await ConcludedAndDeliveredAsync(registrar, unit, "reject", "逾期复查");
 
-        var response = await PostActionAsync(registrar.Http, matter, "request-review", new { reason = "不服", on = "2026-01-20" });
+        // A refused request changes nothing, however often it is retried (第三十五条: 30 days from delivery).
+        for (var i = 0; i < 2; i++)
+        {
+            var response = await PostActionAsync(registrar.Http, matter, "request-review", new { reason = "不服", on = "2026-01-20" });
+            var problem = await Http.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "matter.deadline-passed");
+            Assert.Equal("decline-notice", problem.GetProperty("notice").GetString());
+            Assert.Equal("decline-late-request", problem.GetProperty("action").GetString());
+        }
 
-        var problem = await Http.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "matter.deadline-passed");
-        Assert.Equal("decline-notice", problem.GetProperty("notice").GetString());
-        var after = await GetAsync(registrar.Http, matter);
-        Assert.Equal("concluded", Status(after));
-        Assert.Contains("decline-notice", NoticeKinds(after));
+        var refused = await GetAsync(registrar.Http, matter);
+        Assert.Equal(("concluded", Version(matter)), (Status(refused), Version(refused)));
+        Assert.DoesNotContain("decline-notice", NoticeKinds(refused));
+
+        // The explicit action issues the 不予受理告知书 once; asked again it answers with the matter as it is.
+        var declined = await ActAsync(registrar.Http, refused, "decline-late-request", new { on = "2026-01-20" });
+        Assert.Equal(1, NoticeKinds(declined).Count(k => k == "decline-notice"));
+        var again = await ActAsync(registrar.Http, declined, "decline-late-request", new { on = "2026-01-21" });
+        Assert.Equal((Version(declined), 1), (Version(again), NoticeKinds(again).Count(k => k == "decline-notice")));
     }
 
     [Theory, DatabaseData]

@@ -1,6 +1,14 @@
+using Xinfang.Domain.Matters;
+
 namespace Xinfang.Web.Features.Accounts;
 
-/// <summary>The staff roles of API.md and who they are at the bureau.</summary>
+/// <summary>
+/// The staff roles of API.md as ASP.NET Core Identity stores them (kebab-case names, also in tokens and cookies), and
+/// the one place where they meet the domain: <see cref="InDomain"/> maps each to the domain's <see cref="StaffRole"/>,
+/// from which a <see cref="Staff"/> becomes the domain's <see cref="Actor"/>, and the decisions work out the
+/// <see cref="Party"/> (registrar, the unit's handler or head, the review body, …) the actor is for a given matter.
+/// Roles that only manage the system have no domain role.
+/// </summary>
 public static class Roles
 {
     public const string Admin = "admin";
@@ -13,9 +21,6 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> All = [Admin, Registrar, Supervisor, Handler, UnitHead, Leader, Director];
 
-    /// <summary>Bureau staff see every matter; handlers and unit heads only their unit's (see <see cref="Staff.IsBureau"/>).</summary>
-    public static readonly IReadOnlyList<string> Bureau = [Registrar, Supervisor, Director];
-
     public static string ToChinese(string role) => role switch
     {
         Admin => "系统管理员",
@@ -26,5 +31,20 @@ public static class Roles
         Leader => "包案领导",
         Director => "局领导",
         _ => role,
+    };
+
+    /// <summary>The bureau's roles, as the domain defines them (<see cref="StaffRoles.IsBureau"/>).</summary>
+    public static readonly IReadOnlyList<string> Bureau = All.Where(r => InDomain(r)?.IsBureau() == true).ToList();
+
+    public static StaffRole? InDomain(string role) => role switch
+    {
+        Admin => StaffRole.Admin,
+        Registrar => StaffRole.Registrar,
+        Supervisor => StaffRole.Supervisor,
+        Handler => StaffRole.Handler,
+        UnitHead => StaffRole.UnitHead,
+        Leader => StaffRole.Leader,
+        Director => StaffRole.Director,
+        _ => null,
     };
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Xinfang.Domain.Matters;
 
 namespace Xinfang.Web.Features.Accounts;
 
@@ -11,8 +12,11 @@ public sealed record Staff(Guid UserId, string UserName, string DisplayName, Gui
 
     public static readonly Staff System = new(Guid.Empty, "system", "系统", Guid.Empty, new HashSet<string>());
 
+    /// <summary>The same person as the domain's decisions know them (the mapping is in <see cref="Accounts.Roles.InDomain"/>).</summary>
+    public Actor Actor { get; } = new(UserName, UnitId, Roles.Select(Accounts.Roles.InDomain).OfType<StaffRole>().ToHashSet());
+
     /// <summary>Bureau staff (登记员、督查员、局领导) see every matter (the bureau drives the procedure, 第十四条).</summary>
-    public bool IsBureau => Roles.Overlaps(Accounts.Roles.Bureau);
+    public bool IsBureau => Actor.IsBureau;
 
     public bool IsAdmin => Roles.Contains(Accounts.Roles.Admin);
 

@@ -13,7 +13,7 @@ public sealed record CalendarDayView(DateOnly Date, DayKind Kind, string Name);
 public sealed record CalendarSaved(CalendarYearView Calendar, int Recomputed, int Moved, int Confirmed);
 
 /// <summary>Reads and replaces a year of the work calendar; a replacement recomputes the open deadlines it touches.</summary>
-public sealed class CalendarEditor(XinfangDb db, ClockService clocks, DeadlineRecalculation recalculation, TimeProvider time)
+public sealed class CalendarEditor(XinfangDb db, ReferenceData reference, DeadlineRecalculation recalculation, TimeProvider time)
 {
     public async Task<Result<CalendarYearView>> GetAsync(int year, CancellationToken cancellationToken = default)
     {
@@ -23,7 +23,7 @@ public sealed class CalendarEditor(XinfangDb db, ClockService clocks, DeadlineRe
         }
 
         var record = await db.Set<CalendarYearRecord>().AsNoTracking().Include(y => y.Days).SingleOrDefaultAsync(y => y.Year == year, cancellationToken);
-        var calendar = await clocks.LoadCalendarAsync(cancellationToken);
+        var calendar = await db.WorkCalendarAsync(cancellationToken);
         var working = calendar.CountWorkingDays(new DateOnly(year, 1, 1).AddDays(-1), new DateOnly(year, 12, 31));
         return record is null
             // No official table for that year yet: weekends alone, and every due date in it is provisional.
@@ -69,10 +69,10 @@ public sealed class CalendarEditor(XinfangDb db, ClockService clocks, DeadlineRe
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        var calendar = await clocks.LoadCalendarAsync(cancellationToken);
+        var calendar = await db.WorkCalendarAsync(cancellationToken);
         var report = await recalculation.RecalculateAsync(calendar, year.Year, $"{year.Year} 年节假日安排已录入或修改", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        clocks.Invalidate();
+        reference.Invalidate();
 
         var working = calendar.CountWorkingDays(new DateOnly(year.Year, 1, 1).AddDays(-1), new DateOnly(year.Year, 12, 31));
         return new CalendarSaved(View(existing, working), report.Examined, report.Moved, report.Confirmed);

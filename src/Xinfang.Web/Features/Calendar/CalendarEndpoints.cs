@@ -48,14 +48,14 @@ public static class CalendarEndpoints
     }
 
     private static async Task<Results<Ok<DueView>, ProblemHttpResult>> DueAsync(
-        DateOnly start, int days, string? kind, bool? rollForward, ClockService clocks, CancellationToken ct)
+        DateOnly start, int days, string? kind, bool? rollForward, ReferenceData reference, CancellationToken ct)
     {
         if (!DueCheck.Check(start, days, kind).TryGet(out var periodKind, out var error))
         {
             return error.ToProblem();
         }
 
-        var calendar = (await clocks.CurrentAsync(ct)).Calendar;
+        var calendar = (await reference.CurrentAsync(ct)).Deadlines.Calendar;
         var due = Periods.Due(calendar, start, days, periodKind, rollForward ?? true, explain: true);
         return TypedResults.Ok(new DueView(due.Start, due.Days, due.Kind, due.RollForward, due.Due, due.Provisional, due.Explanation));
     }

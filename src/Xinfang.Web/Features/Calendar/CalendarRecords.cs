@@ -1,8 +1,22 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Xinfang.Domain.Deadlines;
+using Xinfang.Web.Data;
 
 namespace Xinfang.Web.Features.Calendar;
+
+/// <summary>The calendar and the period rules as stored now, bypassing the cache (editors and recalculation need what was just saved).</summary>
+public static class CalendarQueries
+{
+    public static async Task<WorkCalendar> WorkCalendarAsync(this XinfangDb db, CancellationToken cancellationToken = default)
+    {
+        var years = await db.Set<CalendarYearRecord>().AsNoTracking().Include(y => y.Days).ToListAsync(cancellationToken);
+        return new WorkCalendar(years.Select(y => y.ToDomain()));
+    }
+
+    public static async Task<IReadOnlyList<PeriodRule>> PeriodRulesAsync(this XinfangDb db, CancellationToken cancellationToken = default) =>
+        (await db.Set<PeriodRuleRecord>().AsNoTracking().OrderBy(r => r.Code).ToListAsync(cancellationToken)).Select(r => r.ToDomain()).ToList();
+}
 
 /// <summary>A year of the work calendar as stored: where it came from and who last changed it.</summary>
 public sealed class CalendarYearRecord

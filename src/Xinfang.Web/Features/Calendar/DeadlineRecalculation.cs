@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Xinfang.Domain.Deadlines;
 using Xinfang.Domain.Matters;
@@ -23,7 +22,7 @@ public sealed record RecalculationReport(int Examined, int Moved, int Confirmed)
 /// provisional marks, which usually all go, are cleared in a single pass. Loading every row, or one UPDATE per group
 /// for the marks as well, made the benchmark 4–6 times slower: it rewrote the same table pages once per group.
 /// </remarks>
-public sealed class DeadlineRecalculation(XinfangDb db, ClockService clocks, TimeProvider time)
+public sealed class DeadlineRecalculation(XinfangDb db, TimeProvider time)
 {
     private sealed record Group(string Code, DateOnly StartOn, int Days, PeriodKind Kind, bool RollForward, int ExtraDays, int ExtensionDays,
                                 DateOnly DueOn, int Count, int Provisionals);
@@ -39,7 +38,7 @@ public sealed class DeadlineRecalculation(XinfangDb db, ClockService clocks, Tim
                 g.Key.DueOn, g.Count(), g.Count(d => d.Provisional)))
             .ToListAsync(cancellationToken);
 
-        var rules = new Clocks(calendar, await clocks.LoadRulesAsync(cancellationToken));
+        var rules = new DeadlineRules(calendar, await db.PeriodRulesAsync(cancellationToken));
         var results = groups.Select(g => (Group: g, Due: Recompute(rules, g))).ToList();
         var moved = results.Where(r => r.Due.Due != r.Group.DueOn).ToList();
         var stillProvisional = results.Where(r => r.Due.Provisional).ToList();
@@ -53,8 +52,8 @@ public sealed class DeadlineRecalculation(XinfangDb db, ClockService clocks, Tim
         {
             var note = string.Create(CultureInfo.InvariantCulture,
                 $"{rules.Rule(group.Code).Name}由 {group.DueOn:yyyy-MM-dd} 调整为 {due.Due:yyyy-MM-dd}，因为{because}。");
-            var data = JsonSerializer.Serialize(new { code = group.Code, from = group.DueOn, to = due.Due }, MatterJson.Options);
-            await sql.InsertEventsAsync(Filter(group), today, at, db.Actor.Name, note, data, cancellationToken);
+            var details = new RecalculateDetails(group.Code, group.DueOn, due.Due).ToJson();
+            await sql.InsertEventsAsync(Filter(group), today, at, db.Actor.Name, note, details, cancellationToken);
         }
 
         // 2. The new due dates. Rows with equal inputs always get equal results, so an update that also meets rows of
@@ -107,11 +106,10 @@ public sealed class DeadlineRecalculation(XinfangDb db, ClockService clocks, Tim
         && d.StartOn == g.StartOn && d.Days == g.Days && d.Kind == g.Kind && d.RollForward == g.RollForward && d.ExtraDays == g.ExtraDays
         && d.ExtensionDays == g.ExtensionDays && d.DueOn == dueOn);
 
-    private static DueDate Recompute(Clocks rules, Group g)
+    private static DueDate Recompute(DeadlineRules rules, Group g)
     {
         var deadline = new Deadline(Guid.Empty, g.Code, g.StartOn, g.Days, g.Kind, g.RollForward, 0, true, g.DueOn, false);
-        deadline.AddExtraDays(g.ExtraDays);
-        deadline.Extend(g.ExtensionDays);
+        deadline.Reschedule(new Rescheduled(g.Code, g.DueOn, g.DueOn, false, "") { ExtensionDays = g.ExtensionDays, HearingDays = g.ExtraDays });
         return rules.Due(deadline);
     }
 }

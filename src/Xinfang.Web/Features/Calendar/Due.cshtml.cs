@@ -15,7 +15,7 @@ namespace Xinfang.Web.Features.Calendar;
 /// by the same rules and calendar as the matters (GET /api/v1/calendar/due). A GET form, so a result can be linked.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class DueModel(ClockService clocks, TimeProvider time) : PageModel
+public sealed class DueModel(ReferenceData reference, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Start { get; set; }
@@ -66,7 +66,7 @@ public sealed class DueModel(ClockService clocks, TimeProvider time) : PageModel
             return;
         }
 
-        var calendar = (await clocks.CurrentAsync(HttpContext.RequestAborted)).Calendar;
+        var calendar = (await reference.CurrentAsync(HttpContext.RequestAborted)).Deadlines.Calendar;
         Result = Periods.Due(calendar, start, days, kind, RollForward, explain: true);
         var name = kind == PeriodKind.Calendar ? $"{days} 日（自然日）" : $"{days} 个工作日";
         Explained = new DeadlineView("calculator", name, "", start, Result.Due, Result.Provisional, DeadlineState.Open, null, IsDuty: false,

@@ -14,7 +14,7 @@ public sealed record PeriodRuleChange(string Code, int Version, string Name, int
 /// raises the version and is kept in the history; a deadline keeps the version it was computed with, so changing
 /// a rule never moves a running clock.
 /// </summary>
-public sealed class PeriodRuleEditor(XinfangDb db, ClockService clocks, TimeProvider time)
+public sealed class PeriodRuleEditor(XinfangDb db, ReferenceData reference, TimeProvider time)
 {
     public async Task<IReadOnlyList<PeriodRuleView>> ListAsync(CancellationToken cancellationToken = default) =>
         (await db.Set<PeriodRuleRecord>().AsNoTracking().OrderByDescending(r => r.IsStatutory).ThenBy(r => r.Code).ToListAsync(cancellationToken))
@@ -72,11 +72,11 @@ public sealed class PeriodRuleEditor(XinfangDb db, ClockService clocks, TimeProv
         db.Add(History(record.ToDomain(), time.GetUtcNow().UtcDateTime, db.Actor.Name));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        clocks.Invalidate();
+        reference.Invalidate();
         return View(record);
     }
 
-    // A new rule only takes effect as a variant of a statutory clock (Clocks.RuleFor looks up "{code}.{qualifier}"),
+    // A new rule only takes effect as a variant of a statutory rule (DeadlineRules.RuleFor looks up "{code}.{qualifier}"),
     // so a code that qualifies nothing would be stored and never used.
     private static Error? LocalRuleProblem(string code)
     {

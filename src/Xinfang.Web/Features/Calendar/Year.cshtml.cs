@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Xinfang.Domain.Deadlines;
 using Xinfang.Domain.Shared;
+using Xinfang.Web.Data;
 using Xinfang.Web.Features.Accounts;
 
 namespace Xinfang.Web.Features.Calendar;
@@ -13,7 +14,7 @@ namespace Xinfang.Web.Features.Calendar;
 /// which recomputes the open deadlines that the year touches.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class YearModel(CalendarEditor editor, ClockService clocks, Staff staff, TimeProvider time) : PageModel
+public sealed class YearModel(CalendarEditor editor, XinfangDb db, Staff staff, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
@@ -122,7 +123,7 @@ public sealed class YearModel(CalendarEditor editor, ClockService clocks, Staff 
         Stored = view;
         WorkingDays = view.WorkingDays;
         Months = CalendarMonth.ForYear(Shown, Days(view));
-        HeldYears = (await clocks.LoadCalendarAsync(HttpContext.RequestAborted)).Years;
+        HeldYears = (await db.WorkCalendarAsync(HttpContext.RequestAborted)).Years;
     }
 
     private static List<CalendarDay> Days(CalendarYearView view) => [.. view.Days.Select(d => new CalendarDay(d.Date, d.Kind, d.Name))];

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Xinfang.Domain.Deadlines;
 using Xinfang.Domain.Matters;
 using Xinfang.Web.Features.Accounts;
 using Xinfang.Web.Features.Matters;
@@ -10,7 +11,7 @@ namespace Xinfang.Web.Features.Desk;
 /// 我的办理台: the unit's work in the order the law sets it — matters to accept (15 days, objections within 5
 /// working days), matters in hand by due date, opinions awaiting the head, notices to deliver, reviews to decide.
 /// </summary>
-public sealed class HandlingModel(MatterList list, Staff staff, Organisation.UnitEditor units) : PageModel
+public sealed class HandlingModel(MatterList list, Staff staff, Organisation.UnitEditor units, ReferenceData reference) : PageModel
 {
     public sealed record Section(string Key, string Title, string Icon, string Hint, MatterTable Table);
 
@@ -25,11 +26,14 @@ public sealed class HandlingModel(MatterList list, Staff staff, Organisation.Uni
 
         var unit = staff.UnitId;
         _unitNames = (await units.ListAsync()).ToDictionary(u => u.Id, u => u.Name);
+        // The hints state the periods in force, which an administrator may have shortened by a rule.
+        var rules = (await reference.CurrentAsync()).Deadlines;
         var sections = new List<Section>
         {
-            await SectionAsync("accept", "待受理", "bi-inbox", "收到之日起 15 日内书面告知受理（第二十三条），不属本单位职权的 5 个工作日内提出异议。",
+            await SectionAsync("accept", "待受理", "bi-inbox",
+                $"收到之日起 {rules.Rule(PeriodRules.AcceptanceNotice).Length}内书面告知受理（第二十三条），不属本单位职权的 {rules.Rule(PeriodRules.Objection).Length}内提出异议。",
                 new MatterFilter([MatterStatus.Transferred, MatterStatus.Assigned], unit)),
-            await SectionAsync("handling", "办理中", "bi-hourglass-split", "自受理之日起 60 日内办结（第三十四条），按到期日排序。",
+            await SectionAsync("handling", "办理中", "bi-hourglass-split", $"自受理之日起 {rules.Rule(PeriodRules.Handling).Length}内办结（第三十四条），按到期日排序。",
                 new MatterFilter([MatterStatus.Accepted], unit)),
         };
         if (staff.Has(Roles.UnitHead))
@@ -38,7 +42,8 @@ public sealed class HandlingModel(MatterList list, Staff staff, Organisation.Uni
         }
 
         sections.Add(await SectionAsync("deliver", "待送达", "bi-send", "复查、复核申请期限自送达之日起计算。", new MatterFilter { UndeliveredBy = unit }));
-        sections.Add(await SectionAsync("review", "复查复核", "bi-arrow-repeat", "收到请求之日起 30 日内提出意见（第三十五条、第三十六条）。", new MatterFilter { ReviewingBody = unit }));
+        sections.Add(await SectionAsync("review", "复查复核", "bi-arrow-repeat",
+            $"收到请求之日起 {rules.Rule(PeriodRules.Review).Length}内提出意见（第三十五条、第三十六条）。", new MatterFilter { ReviewingBody = unit }));
         Sections = sections;
         return Page();
     }

@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Xinfang.Domain.Deadlines;
 using Xinfang.Domain.Matters;
 using Xinfang.Domain.Organisation;
+using Xinfang.Domain.Shared;
 using Xinfang.Web.Data;
 using Xinfang.Web.Features.Accounts;
 using Xinfang.Web.Features.Categories;
@@ -12,7 +14,7 @@ using Xinfang.Web.Features.Packages;
 namespace Xinfang.Web.Features.Matters;
 
 /// <summary>The matter page: what it is, where it stands, its clocks and history, and only the actions allowed now.</summary>
-public sealed class DetailsModel(MatterWorkflow workflow, XinfangDb db, Staff staff, CategoryEditor categories, Packages.Packages packages) : PageModel
+public sealed class DetailsModel(MatterWorkflow workflow, XinfangDb db, Staff staff, CategoryEditor categories, Packages.Packages packages, ReferenceData reference) : PageModel
 {
     public MatterView Matter { get; private set; } = null!;
 
@@ -29,10 +31,7 @@ public sealed class DetailsModel(MatterWorkflow workflow, XinfangDb db, Staff st
     /// <summary>Display names of the staff in the history, which records user names.</summary>
     public IReadOnlyDictionary<string, string> StaffNames { get; private set; } = new Dictionary<string, string>();
 
-    [BindProperty]
-    public ActionForm Form { get; set; } = new();
-
-    /// <summary>The action whose form failed, kept open with its error.</summary>
+    /// <summary>The action whose form failed, kept open with its error and what was typed.</summary>
     public MatterAction? Failed { get; private set; }
 
     public string? FailedMessage { get; private set; }
@@ -43,12 +42,15 @@ public sealed class DetailsModel(MatterWorkflow workflow, XinfangDb db, Staff st
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostActAsync(Guid id)
+    public async Task<IActionResult> OnPostActAsync(Guid id, MatterAction action, int version)
     {
-        var result = await workflow.ActAsync(id, Form.ToCommand(), Form.Version);
+        var command = Lifecycle.Commands.ContainsKey(action) ? await CommandForm.BindAsync(this, action) : null;
+        var result = command is null
+            ? Error.Validation("request.invalid", "提交的内容格式有误（例如日期或数字不正确），请检查后重新提交。")
+            : await workflow.ActAsync(id, command, version);
         if (result.TryGet(out var view, out var error))
         {
-            TempData["Flash"] = $"“{Form.Action.ToChinese()}”已办理，事项现为“{view.StatusLabel}”。";
+            TempData["Flash"] = Done(action, view);
             return Redirect($"/matters/{id}");
         }
 
@@ -57,16 +59,26 @@ public sealed class DetailsModel(MatterWorkflow workflow, XinfangDb db, Staff st
             return NotFound();
         }
 
-        Failed = Form.Action;
+        Failed = action;
         FailedMessage = error.Fields is { Count: > 0 } fields ? string.Join(" ", fields.Values.SelectMany(m => m)) : error.Detail;
-        if (error.Code == "matter.deadline-passed")
-        {
-            // A late request was refused but its notice recorded: show the page as it now is, with the explanation.
-            TempData["Flash"] = error.Detail;
-        }
-
         return Page();
     }
+
+    /// <summary>What the clerk typed into the form that failed, to show it again.</summary>
+    public string? Posted(string field) => Failed is null ? null : Request.Form[CommandForm.Field(field)].FirstOrDefault();
+
+    /// <summary>A handler's conclusion is a draft that the unit head approves (API.md "Who"): the button says so.</summary>
+    public string Label(MatterAction action) => IsDraft(action) ? "提交处理意见（待审批）" : action.ToChinese();
+
+    public string SubmitLabel(MatterAction action) => IsDraft(action) ? "提交审批" : "确认" + action.ToChinese();
+
+    private bool IsDraft(MatterAction action) => action == MatterAction.Conclude && !staff.Has(Roles.UnitHead);
+
+    /// <summary>Says what happened: a handler's opinion is not concluded yet, it waits for the unit head.</summary>
+    private static string Done(MatterAction action, MatterView view) =>
+        action == MatterAction.Conclude && view.Conclusion is { IsIssued: false }
+            ? "处理意见已提交，待单位负责人审批后出具。"
+            : $"“{action.ToChinese()}”已办理，事项现为“{view.StatusLabel}”。";
 
     /// <summary>Shows the full ID numbers and phones; the view is audited (MatterWorkflow.RevealAsync).</summary>
     public async Task<IActionResult> OnPostRevealAsync(Guid id)
@@ -106,18 +118,22 @@ public sealed class DetailsModel(MatterWorkflow workflow, XinfangDb db, Staff st
 
     public string CategoryName(string? code) => code is null ? "—" : CategoryNames.TryGetValue(code, out var name) ? name : code;
 
-    /// <summary>Units a matter may be transferred or assigned to (有权处理的单位), and referral targets.</summary>
-    public IEnumerable<SelectListItem> HandlingUnits => Options(u => u.Kind.CanHandle() && u.Id != Matter.RegisteringUnitId, Matter.Suggestion?.UnitId);
+    /// <summary>Units the matter may be transferred or assigned to (有权处理的单位), and referral targets, as the domain decides them.</summary>
+    public IEnumerable<SelectListItem> HandlingUnits => Options(Matter.Receivers, Matter.Suggestion?.UnitId);
 
-    public IEnumerable<SelectListItem> ReferralUnits => Options(u => u.Kind.IsReferralTarget(), Matter.Suggestion?.UnitId);
+    public IEnumerable<SelectListItem> ReferralUnits => Options(Matter.ReferralTargets, Matter.Suggestion?.UnitId);
 
     public bool Allowed(MatterAction action) => Matter.AllowedActions.Contains(action);
 
-    public bool HasMediation => Matter.Events.Any(e => e.Action == MatterAction.Log
-        && e.Data is { } data && data.TryGetProperty("kind", out var kind) && kind.GetString() == "mediation");
+    public IEnumerable<NoticeView> Deliverable => Matter.Notices.Where(n => Matter.Deliverable.Contains(n.Id));
 
-    private IEnumerable<SelectListItem> Options(Func<Unit, bool> filter, Guid? selected) =>
-        Units.Values.Where(u => u.IsActive && filter(u)).OrderBy(u => u.Kind).ThenBy(u => u.Code, StringComparer.Ordinal)
+    /// <summary>The period rule that governs this matter (a local rule where one applies): forms say the limit it sets.</summary>
+    public PeriodRule Rule(string code) => Deadlines.RuleFor(code, Matter.Qualifiers);
+
+    private DeadlineRules Deadlines { get; set; } = null!;
+
+    private IEnumerable<SelectListItem> Options(IReadOnlyList<Guid> ids, Guid? selected) =>
+        ids.Select(id => Units[id]).OrderBy(u => u.Kind).ThenBy(u => u.Code, StringComparer.Ordinal)
             .Select(u => new SelectListItem(u.Id == selected ? $"{u.Name}（建议）" : u.Name, u.Id.ToString(), u.Id == selected));
 
     private async Task<bool> LoadAsync(Guid id)
@@ -129,7 +145,9 @@ public sealed class DetailsModel(MatterWorkflow workflow, XinfangDb db, Staff st
         }
 
         Matter = result.Value;
-        Units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id);
+        var current = await reference.CurrentAsync();
+        Deadlines = current.Deadlines;
+        Units = current.Units;
         CategoryNames = Flatten(await categories.TreeAsync()).ToDictionary(c => c.Code, c => c.Name);
         LeaderPackages = await packages.ForMatterAsync(id);
         var actors = Matter.Events.Select(e => e.By).Distinct().ToList();
@@ -143,20 +161,6 @@ public sealed class DetailsModel(MatterWorkflow workflow, XinfangDb db, Staff st
                 .OrderBy(u => u.DisplayName)
                 .Select(u => new SelectListItem(u.DisplayName, u.Id.ToString()))
                 .ToListAsync();
-        }
-
-        // Always the version just loaded: after a refusal the clerk acts on what the page now shows.
-        ModelState.Remove($"{nameof(Form)}.{nameof(ActionForm.Version)}");
-        Form.Version = Matter.Version;
-
-        if (Form.Items.Count == 0)
-        {
-            Form.Items = Matter.Demands.Select(d => new ActionForm.ItemForm { Demand = d }).ToList();
-        }
-
-        if (Form.Standards.Count == 0)
-        {
-            Form.Standards = Enum.GetValues<Standard>().Select(s => new ActionForm.StandardForm { Standard = s }).ToList();
         }
 
         return true;

@@ -1,4 +1,3 @@
-using Xinfang.Domain.Intake;
 using Xinfang.Domain.Matters;
 using Xinfang.Web.Data;
 using Xinfang.Web.Features.Accounts;
@@ -32,24 +31,4 @@ public static class MatterAccess
             || leader && packages.Any(p => p.MatterId == m.Id && p.LeaderUserId == user));
     }
 
-    /// <summary>
-    /// The accuser's identity is for the bureau and the body the accusation was referred to; never for anyone else,
-    /// above all never for the accused (第三十条第三款, 第四十六条第五项).
-    /// </summary>
-    public static bool MaySeeIdentity(Matter matter, Staff staff) =>
-        matter.Purpose != Purpose.Accusation || staff.IsBureau || matter.ReferredToUnitId == staff.UnitId && matter.ReferredToUnitId is not null;
-
-    public static Actor ActorFor(Staff staff) => new(staff.UserName, staff.UnitId, staff.Roles.Select(RoleOf).OfType<StaffRole>().ToHashSet());
-
-    private static StaffRole? RoleOf(string role) => role switch
-    {
-        Roles.Admin => StaffRole.Admin,
-        Roles.Registrar => StaffRole.Registrar,
-        Roles.Supervisor => StaffRole.Supervisor,
-        Roles.Handler => StaffRole.Handler,
-        Roles.UnitHead => StaffRole.UnitHead,
-        Roles.Leader => StaffRole.Leader,
-        Roles.Director => StaffRole.Director,
-        _ => null,
-    };
 }

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Xinfang.Domain.Intake;
@@ -38,31 +39,17 @@ public static class MatterEndpoints
                 : Results.Ok(new { asOf = day, closed = await workflow.CloseExpiredAsync(day, ct) });
         });
 
-        Action<Transfer>(matters, "transfer");
-        Action<Assign>(matters, "assign");
-        Action<RouteOut>(matters, "route");
-        Action<Refer>(matters, "refer");
-        Action<Decline>(matters, "decline");
-        Action<SelfHandle>(matters, "self-handle");
-        Action<Accept>(matters, "accept");
-        Action<RaiseObjection>(matters, "object");
-        Action<Extend>(matters, "extend");
-        Action<AddLog>(matters, "log");
-        Action<Conclude>(matters, "conclude");
-        Action<ApproveConclusion>(matters, "approve-conclusion");
-        Action<Deliver>(matters, "deliver");
-        Action<Implement>(matters, "implement");
-        Action<Evaluate>(matters, "evaluate");
-        Action<RequestReview>(matters, "request-review");
-        Action<ConcludeReview>(matters, "conclude-review");
-        Action<RequestRecheck>(matters, "request-recheck");
-        Action<HoldHearing>(matters, "hearing");
-        Action<ConcludeRecheck>(matters, "conclude-recheck");
-        Action<CloseMatter>(matters, "close");
+        // One POST per row of the transition table, named as the API names the action, with the action's command as its body.
+        var map = typeof(MatterEndpoints).GetMethod(nameof(MapAction), BindingFlags.NonPublic | BindingFlags.Static)!;
+        foreach (var (action, command) in Lifecycle.Commands)
+        {
+            map.MakeGenericMethod(command).Invoke(null, [matters, KebabEnum.Name(action)]);
+        }
+
         return api;
     }
 
-    private static void Action<T>(RouteGroupBuilder matters, string name) where T : MatterCommand =>
+    private static void MapAction<T>(RouteGroupBuilder matters, string name) where T : MatterCommand =>
         matters.MapPost($"/{{id:guid}}/{name}", async Task<Results<Ok<MatterView>, ProblemHttpResult>> (
             Guid id, T command, HttpContext http, MatterWorkflow workflow, CancellationToken ct) =>
                 Respond(http, await workflow.ActAsync(id, command, ETags.Parse(http.Request), ct)))

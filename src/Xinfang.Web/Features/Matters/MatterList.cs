@@ -5,7 +5,6 @@ using Xinfang.Domain.Matters;
 using Xinfang.Domain.Shared;
 using Xinfang.Web.Data;
 using Xinfang.Web.Features.Accounts;
-using Xinfang.Web.Features.Calendar;
 
 namespace Xinfang.Web.Features.Matters;
 
@@ -39,7 +38,7 @@ public sealed record PriorOfPerson(Guid Id, string Number, DateOnly ReceivedOn, 
 public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize);
 
 /// <summary>Queues and searches over the matters the viewer may see, sorted by the nearest open duty deadline.</summary>
-public sealed class MatterList(XinfangDb db, Staff staff, ClockService clocks, TimeProvider time)
+public sealed class MatterList(XinfangDb db, Staff staff, ReferenceData reference, TimeProvider time)
 {
     public const int MaxPageSize = 200;
 
@@ -56,7 +55,8 @@ public sealed class MatterList(XinfangDb db, Staff staff, ClockService clocks, T
         }
 
         var today = ChinaTime.DateOf(time.GetUtcNow());
-        var calendar = (await clocks.CurrentAsync(cancellationToken)).Calendar;
+        var rules = (await reference.CurrentAsync(cancellationToken)).Deadlines;
+        var calendar = rules.Calendar;
         var query = db.VisibleMatters(staff).AsNoTracking();
         if (filter.Status is { Length: > 0 } statuses)
         {
@@ -123,8 +123,12 @@ public sealed class MatterList(XinfangDb db, Staff staff, ClockService clocks, T
 
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
+            // A petitioner's name is matched only where the viewer may know who they are: otherwise a search for an
+            // accuser's name would confirm who accused whom (第三十条第三款).
             var q = filter.Q.Trim();
-            query = query.Where(m => m.Number.Contains(q) || m.Title.Contains(q) || m.Content.Contains(q) || m.Petitioners.Any(p => p.Name == q));
+            var inText = db.VisibleMatters(staff).Where(m => m.Number.Contains(q) || m.Title.Contains(q) || m.Content.Contains(q)).Select(m => m.Id);
+            var byName = db.VisibleMatters(staff).Where(Confidentiality.IdentityVisibleTo(staff.Actor)).Where(m => m.Petitioners.Any(p => p.Name == q)).Select(m => m.Id);
+            query = query.Where(m => inText.Contains(m.Id) || byName.Contains(m.Id));
         }
 
         var total = await query.CountAsync(cancellationToken);
@@ -134,7 +138,7 @@ public sealed class MatterList(XinfangDb db, Staff staff, ClockService clocks, T
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
             .Select(m => new
             {
-                m.Id, m.Number, m.Title, m.Status, m.ReceivedOn, m.Channel, m.Purpose, m.UnitId, m.Flags, m.Headcount, m.Suggestion,
+                m.Id, m.Number, m.Title, m.Status, m.ReceivedOn, m.Channel, m.Purpose, m.ReferredToUnitId, m.UnitId, m.Flags, m.Headcount, m.Suggestion,
                 UnitName = db.Units.Where(u => u.Id == m.UnitId).Select(u => u.Name).FirstOrDefault(),
                 Petitioner = m.Petitioners.OrderBy(p => p.Order).Select(p => p.Name).FirstOrDefault(),
                 Due = m.Deadlines.Where(d => d.State == DeadlineState.Open && d.IsDuty).OrderBy(d => d.DueOn)
@@ -142,11 +146,11 @@ public sealed class MatterList(XinfangDb db, Staff staff, ClockService clocks, T
             })
             .ToListAsync(cancellationToken);
 
-        var rules = await clocks.CurrentAsync(cancellationToken);
         var items = rows.Select(r =>
         {
             // Lists show a name masked for units; an accuser's name not at all.
-            var petitioner = r.Purpose == Purpose.Accusation && !staff.IsBureau ? "（保密）" : staff.IsBureau ? r.Petitioner ?? "" : Mask.Name(r.Petitioner);
+            var petitioner = !Confidentiality.MaySeeIdentity(r.Purpose, r.ReferredToUnitId, staff.Actor) ? "（保密）"
+                : staff.IsBureau ? r.Petitioner ?? "" : Mask.Name(r.Petitioner);
             var due = r.Due is null ? null : new NextDue(r.Due.Code, DueName(rules, r.Due.Code), r.Due.DueOn, r.Due.DueOn < today,
                 DeadlineStatus.WorkingDaysLeft(calendar, today, r.Due.DueOn), r.Due.Provisional);
             return new MatterSummary(r.Id, r.Number, r.Title, r.Status, r.Status.ToChinese(), r.ReceivedOn, r.Channel, r.Purpose,
@@ -187,10 +191,10 @@ public sealed class MatterList(XinfangDb db, Staff staff, ClockService clocks, T
         return (rows.Select(r => new PriorOfPerson(r.Id, r.Number, r.ReceivedOn, r.Title, r.Status, r.Status.ToChinese(), r.SameId, r.SamePhone)).ToList(), total);
     }
 
-    private static string DueName(Domain.Matters.Clocks clocks, string code) => code switch
+    private static string DueName(DeadlineRules rules, string code) => code switch
     {
         Deadline.Assigned => "交办报送期限",
         Deadline.Superior => "上级交办期限",
-        _ => clocks.Rule(code).Name,
+        _ => rules.Rule(code).Name,
     };
 }

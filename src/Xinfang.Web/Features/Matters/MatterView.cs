@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Json.Serialization;
 using Xinfang.Domain.Deadlines;
 using Xinfang.Domain.Intake;
 using Xinfang.Domain.Matters;
@@ -11,7 +11,15 @@ public sealed record PetitionerView(Guid Id, string Name, string? IdNumberMasked
 public sealed record DeadlineView(string Code, string Name, string Article, DateOnly StartOn, DateOnly Due, bool Provisional, DeadlineState State,
                                   DateOnly? ClosedOn, bool IsDuty, bool Overdue, int? WorkingDaysLeft, IReadOnlyList<DueReason> Explanation);
 
-public sealed record EventView(DateTime At, DateOnly On, MatterAction Action, string ActionLabel, MatterStatus? From, MatterStatus To, string By, string? Note, JsonElement? Data);
+/// <summary>A row of history; its data is the details record of its action as the API shows it (with the schema version <c>v</c>).</summary>
+public sealed record EventView(DateTime At, DateOnly On, MatterAction Action, string ActionLabel, MatterStatus? From, MatterStatus To, string By, string? Note)
+{
+    [JsonIgnore]
+    public EventDetails? Details { get; init; }
+
+    // Declared as object so that the API writes the record's own properties, not only those of the base type.
+    public object? Data => Details;
+}
 
 public sealed record NoticeView(Guid Id, NoticeKind Kind, string KindLabel, string Number, Recipient Recipient, Guid IssuingUnitId, DateOnly IssuedOn,
                                 DateOnly? DeliveredOn, DeliveryMethod? DeliveryMethod);
@@ -33,12 +41,29 @@ public sealed record MatterView(
     /// <summary>Why this matter is suggested for a leader's package (领导包案), if it is.</summary>
     public IReadOnlyList<string> PackageSuggested { get; init; } = [];
 
+    /// <summary>A mediation is on record, so the matter may be concluded by a mediation agreement (第三十三条).</summary>
+    public bool HasMediationOnRecord { get; init; }
+
+    /// <summary>Where the viewer may transfer or assign it now (有权处理的单位, never the accused unit), when they may.</summary>
+    public IReadOnlyList<Guid> Receivers { get; init; } = [];
+
+    /// <summary>Where the viewer may refer it now (纪检监察、政法), when they may.</summary>
+    public IReadOnlyList<Guid> ReferralTargets { get; init; } = [];
+
+    /// <summary>The notices the viewer may record as delivered: undelivered ones their unit issued.</summary>
+    public IReadOnlyList<Guid> Deliverable { get; init; } = [];
+
+    /// <summary>The names local period rules are qualified by (flags and channel, e.g. <c>urgent</c>), for showing the rules that apply.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> Qualifiers { get; init; } = [];
+
     /// <summary>Only in the response that registered the matter: the petitioner's query code is stored hashed and never shown again.</summary>
     public string? QueryCode { get; init; }
 
     public static MatterView Of(Matter m, Staff staff, DecisionContext context)
     {
-        var identity = MatterAccess.MaySeeIdentity(m, staff);
+        var identity = Confidentiality.MaySeeIdentity(m, staff.Actor);
+        var allowed = Lifecycle.Allowed(m, context);
         IReadOnlyList<PetitionerView> petitioners = identity
             ? m.Petitioners.OrderBy(p => p.Order).Select(p => new PetitionerView(p.Id, p.Name, Mask(p.IdNumber, Domain.Intake.Mask.IdNumber),
                 Mask(p.Phone, Domain.Intake.Mask.Phone), p.Address, p.IsRepresentative, p.Sex)).ToList()
@@ -50,32 +75,38 @@ public sealed record MatterView(
             m.RoutedTo, m.RoutedBody, m.DeclineReason, m.RelatedMatterId,
             m.Conclusion, m.Implementation, m.ReviewOpinion, m.RecheckOpinion, m.Evaluations,
             m.Deadlines.OrderBy(d => d.StartOn).ThenBy(d => d.DueOn).Select(d => Deadline(d, context)).ToList(),
-            Lifecycle.Allowed(m, context), m.Suggestion, m.RepeatOfId,
+            allowed, m.Suggestion, m.RepeatOfId,
             m.RepeatCandidates.Select(c => new RepeatCandidateView(c.MatterId, c.Number, Math.Round(c.Score, 2), c.Reasons, c.SameFactsAsFinalized)).ToList(),
             m.Events.OrderBy(e => e.Id).Select(Event).ToList(),
             m.Notices.OrderBy(n => n.IssuedOn).ThenBy(n => n.Number).Select(Notice).ToList())
         {
             PackageSuggested = m.Status.IsFinal() ? [] : PackageAdvice.Reasons(m),
+            HasMediationOnRecord = m.HasMediationOnRecord,
+            Receivers = allowed.Contains(MatterAction.Transfer) || allowed.Contains(MatterAction.Assign)
+                ? Lifecycle.Receivers(m, context).Select(u => u.Id).ToList()
+                : [],
+            ReferralTargets = allowed.Contains(MatterAction.Refer) ? Lifecycle.ReferralTargets(m, context).Select(u => u.Id).ToList() : [],
+            Deliverable = allowed.Contains(MatterAction.Deliver) ? Lifecycle.Deliverable(m, context).Select(n => n.Id).ToList() : [],
+            Qualifiers = [.. m.Qualifiers],
         };
     }
 
     public static DeadlineView Deadline(Deadline d, DecisionContext context)
     {
-        var rule = context.Clocks.RuleOf(d);
+        var rule = context.Deadlines.RuleOf(d);
         var name = d.Code switch
         {
             Domain.Matters.Deadline.Assigned => "交办报送期限",
             Domain.Matters.Deadline.Superior => "上级交办期限",
             _ => rule.Name,
         };
-        var explained = context.Clocks.Due(d, explain: true);
+        var explained = context.Deadlines.Due(d, explain: true);
         var open = d.State == DeadlineState.Open;
         return new DeadlineView(d.Code, name, d.IsFixed ? "第二十二条" : rule.Article, d.StartOn, d.DueOn, d.Provisional, d.State, d.ClosedOn, d.IsDuty,
-            d.IsOverdue(context.Today), open ? DeadlineStatus.WorkingDaysLeft(context.Clocks.Calendar, context.Today, d.DueOn) : null, explained.Explanation);
+            d.IsOverdue(context.Today), open ? DeadlineStatus.WorkingDaysLeft(context.Deadlines.Calendar, context.Today, d.DueOn) : null, explained.Explanation);
     }
 
-    public static EventView Event(MatterEvent e) => new(e.At, e.On, e.Action, e.Action.ToChinese(), e.From, e.To, e.By, e.Note,
-        e.Data is null ? null : JsonDocument.Parse(e.Data).RootElement.Clone());
+    public static EventView Event(MatterEvent e) => new(e.At, e.On, e.Action, e.Action.ToChinese(), e.From, e.To, e.By, e.Note) { Details = e.Details };
 
     public static NoticeView Notice(Notice n) => new(n.Id, n.Kind, n.Kind.ToChinese(), n.Number, n.Recipient, n.IssuingUnitId, n.IssuedOn, n.DeliveredOn, n.DeliveryMethod);
 

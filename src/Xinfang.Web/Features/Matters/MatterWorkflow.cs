@@ -7,7 +7,6 @@ using Xinfang.Domain.Routing;
 using Xinfang.Domain.Shared;
 using Xinfang.Web.Data;
 using Xinfang.Web.Features.Accounts;
-using Xinfang.Web.Features.Calendar;
 
 namespace Xinfang.Web.Features.Matters;
 
@@ -15,7 +14,7 @@ namespace Xinfang.Web.Features.Matters;
 /// Load → decide → save, shared by the pages and the API. Each action runs in one transaction that holds the audit
 /// chain lock from the start, so numbering, the decision and the write see one consistent state on every server.
 /// </summary>
-public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time, ClockService clocks, ReferenceData reference, IdempotencyStore idempotency)
+public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time, ReferenceData reference, IdempotencyStore idempotency)
 {
     public DateOnly Today => ChinaTime.DateOf(time.GetUtcNow());
 
@@ -39,7 +38,7 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
             return NotFound();
         }
 
-        if (!MatterAccess.MaySeeIdentity(matter, staff))
+        if (!Confidentiality.MaySeeIdentity(matter, staff.Actor))
         {
             return Error.Forbidden("matter.identity-withheld", "检举控告人的身份信息依法保密，您无权查看（《信访工作条例》第三十条）。");
         }
@@ -71,7 +70,7 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
         }
 
         var current = await reference.CurrentAsync(cancellationToken);
-        var context = await ContextAsync(current, cancellationToken);
+        var context = Context(current);
         var unit = context.UnitOf(staff.UnitId);
         if (unit is null)
         {
@@ -105,7 +104,7 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
         var (matter, change) = created;
         matter.SuggestRepeats(repeats);
         matter.SuggestRoute(RoutingAdvice.Suggest(matter, current.RoutingRules, context.Units));
-        matter.Apply(change, _ => number, staff.UserName, time.GetUtcNow().UtcDateTime);
+        matter.Apply(change, [number], staff.UserName, time.GetUtcNow().UtcDateTime); // the receipt carries the matter's number
         db.Matters.Add(matter);
         var view = MatterView.Of(matter, staff, context) with { QueryCode = queryCode };
         if (idempotencyKey is not null)
@@ -140,11 +139,13 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
             return error;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return change.Refusal is { } refusal
-            ? refusal.With("matter", MatterView.Of(matter, staff, context))
-            : MatterView.Of(matter, staff, context);
+        if (!change.AlreadyDone)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return MatterView.Of(matter, staff, context);
     }
 
     /// <summary>
@@ -167,7 +168,7 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
         {
             var window = matter.OpenDeadline(matter.Status == MatterStatus.Reviewed ? PeriodRules.RecheckRequest : PeriodRules.ReviewRequest);
             var on = window is null ? asOf : window.DueOn.AddDays(1);
-            if ((await DecideAndApplyAsync(matter, new CloseMatter(on < matter.LastStepOn ? matter.LastStepOn : on), context, Actor.System.Name, cancellationToken)).IsSuccess)
+            if ((await DecideAndApplyAsync(matter, new Close(on < matter.LastStepOn ? matter.LastStepOn : on), context, Actor.System.Name, cancellationToken)).IsSuccess)
             {
                 closed++;
             }
@@ -181,26 +182,26 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
     private async Task<Result<MatterChange>> DecideAndApplyAsync(Matter matter, MatterCommand command, DecisionContext context, string by, CancellationToken cancellationToken)
     {
         var decided = Lifecycle.Decide(matter, command, context);
-        if (!decided.TryGet(out var change, out var error))
+        if (!decided.TryGet(out var change, out var error) || change.AlreadyDone)
         {
-            return error;
+            return decided;
         }
 
-        var numbers = new Queue<string>();
+        var numbers = new List<string>(change.Notices.Count);
         foreach (var draft in change.Notices)
         {
-            numbers.Enqueue(await NoticeNumberAsync(draft, change.On, context, cancellationToken));
+            numbers.Add(await NoticeNumberAsync(draft, change.On, context, cancellationToken));
         }
 
-        matter.Apply(change, _ => numbers.Dequeue(), by, time.GetUtcNow().UtcDateTime);
+        matter.Apply(change, numbers, by, time.GetUtcNow().UtcDateTime);
         return change;
     }
 
     public async Task<DecisionContext> ContextAsync(CancellationToken cancellationToken = default) =>
-        await ContextAsync(await reference.CurrentAsync(cancellationToken), cancellationToken);
+        Context(await reference.CurrentAsync(cancellationToken));
 
-    private async Task<DecisionContext> ContextAsync(Reference current, CancellationToken cancellationToken) =>
-        new(MatterAccess.ActorFor(staff), Today, await clocks.CurrentAsync(cancellationToken), current.Units) { Categories = current.ActiveCategories };
+    private DecisionContext Context(Reference current) =>
+        new(staff.Actor, Today, current.Deadlines, current.Units) { Categories = current.ActiveCategories };
 
     private Task<Matter?> LoadAsync(Guid id, bool tracking, CancellationToken cancellationToken)
     {

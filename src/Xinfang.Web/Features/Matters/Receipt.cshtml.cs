@@ -13,7 +13,7 @@ namespace Xinfang.Web.Features.Matters;
 /// this one time; the database holds only its hash, so a reprint shows the number without it.
 /// </summary>
 [Authorize(Policy = Policies.Bureau)]
-public sealed class ReceiptModel(MatterWorkflow workflow) : PageModel
+public sealed class ReceiptModel(MatterWorkflow workflow, ReferenceData reference) : PageModel
 {
     public MatterView Matter { get; private set; } = null!;
 
@@ -22,6 +22,11 @@ public sealed class ReceiptModel(MatterWorkflow workflow) : PageModel
     public string RegisteringUnit { get; private set; } = "";
 
     public DeadlineView? Dispose { get; private set; }
+
+    /// <summary>The rule in force for this matter (a local rule where one applies), so the printed periods are the ones that run.</summary>
+    public PeriodRule Rule(string code) => _deadlines.RuleFor(code, Matter.Qualifiers);
+
+    private DeadlineRules _deadlines = null!;
 
     /// <summary>The day the registrar registered it, which for a back-dated letter is later than the day it was received.</summary>
     public DateOnly RegisteredOn => Matter.Events.FirstOrDefault(e => e.Action == MatterAction.Register) is { } e ? ChinaTime.DateOf(e.At) : Matter.ReceivedOn;
@@ -39,7 +44,9 @@ public sealed class ReceiptModel(MatterWorkflow workflow) : PageModel
             QueryCode = code;
         }
 
-        RegisteringUnit = (await workflow.ContextAsync(cancellationToken)).NameOf(matter.RegisteringUnitId);
+        var current = await reference.CurrentAsync(cancellationToken);
+        _deadlines = current.Deadlines;
+        RegisteringUnit = current.Units.TryGetValue(matter.RegisteringUnitId, out var unit) ? unit.Name : "";
         Dispose = matter.Deadlines.FirstOrDefault(d => d.Code == PeriodRules.Dispose);
         return Page();
     }

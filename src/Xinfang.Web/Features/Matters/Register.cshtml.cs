@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Xinfang.Domain.Deadlines;
 using Xinfang.Domain.Intake;
 using Xinfang.Domain.Organisation;
 using Xinfang.Web.Features.Accounts;
@@ -17,7 +18,7 @@ namespace Xinfang.Web.Features.Matters;
 /// <c>POST /api/v1/matters</c>. Bad input comes back as the domain's field errors next to each field; nothing is stored.
 /// </summary>
 [Authorize(Policy = Policies.Registrar)]
-public sealed class RegisterModel(MatterWorkflow workflow, MatterList list, CategoryEditor categories, UnitEditor units) : PageModel
+public sealed class RegisterModel(MatterWorkflow workflow, MatterList list, CategoryEditor categories, UnitEditor units, ReferenceData reference) : PageModel
 {
     /// <summary>TempData key of the query code, shown once on the receipt and never stored in clear.</summary>
     public const string QueryCodeKey = "QueryCode";
@@ -26,6 +27,9 @@ public sealed class RegisterModel(MatterWorkflow workflow, MatterList list, Cate
     public RegistrationForm Form { get; set; } = new();
 
     public DateOnly Today => workflow.Today;
+
+    /// <summary>The bureau's disposal period in force (第二十二条), which the form tells the registrar.</summary>
+    public PeriodRule Dispose { get; private set; } = null!;
 
     /// <summary>The domain's field errors, keyed as the API names the fields (<c>petitioners[0].idNumber</c>).</summary>
     public Dictionary<string, string[]> Errors { get; } = [];
@@ -115,6 +119,7 @@ public sealed class RegisterModel(MatterWorkflow workflow, MatterList list, Cate
     {
         CategoryOptions = await CategoryOption.ListAsync(categories, cancellationToken);
         Locations = (await units.ListAsync(cancellationToken)).Where(u => u.IsActive && u.Kind is UnitKind.Street or UnitKind.Town).ToList();
+        Dispose = (await reference.CurrentAsync(cancellationToken)).Deadlines.Rule(PeriodRules.Dispose);
     }
 
     private async Task<SamePersonPanel> SamePersonAsync(CancellationToken cancellationToken)

@@ -5,8 +5,9 @@
     var form = document.querySelector("[data-register]");
     if (!form) { return; }
 
-    var MAX_REPRESENTATIVES = 5;   // 《信访工作条例》第二十条
-    var COLLECTIVE_HEADCOUNT = 5;
+    // The limits come from the server (Xinfang.Domain.Matters.Limits, 《信访工作条例》第二十条), never copied here.
+    var MAX_REPRESENTATIVES = +form.getAttribute("data-max-representatives");
+    var COLLECTIVE_HEADCOUNT = +form.getAttribute("data-collective-headcount");
     var received = form.querySelector("#received-on");
     var today = received ? received.getAttribute("data-max") : null;
 
@@ -202,6 +203,20 @@
     var panel = document.getElementById("same-person");
     function personChanged() {
         if (panel && window.htmx) { window.htmx.trigger(panel, "xf-person-changed"); }
+    }
+
+    // A link the registrar chose must survive the panel's refreshes: an answer to a request sent before the choice
+    // would otherwise redraw the radios unticked, and the matter would be registered without its repeat link.
+    var chosenRepeat = null;
+    if (panel) {
+        panel.addEventListener("change", function (e) {
+            if (e.target.name === "Form.RepeatOf") { chosenRepeat = e.target.value; }
+        });
+        panel.addEventListener("htmx:afterSwap", function () {
+            if (chosenRepeat === null) { return; }
+            var radio = panel.querySelector("input[name='Form.RepeatOf'][value='" + chosenRepeat + "']");
+            if (radio) { radio.checked = true; }
+        });
     }
 
     // ---- Category search as you type --------------------------------------------------------------------------------

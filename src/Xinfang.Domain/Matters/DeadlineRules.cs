@@ -3,17 +3,17 @@ using Xinfang.Domain.Deadlines;
 namespace Xinfang.Domain.Matters;
 
 /// <summary>
-/// The work calendar and the period rules in force, as one value the decisions can use to open and explain clocks.
+/// The work calendar and the period rules in force, as one value the decisions use to open and explain deadlines.
 /// A local rule named <c>{code}.{qualifier}</c> (e.g. <c>dispose.urgent</c>, <c>handling.superior</c>) replaces the
 /// statutory rule for matters with that flag or channel: local variations are data, not code.
 /// </summary>
-public sealed class Clocks(WorkCalendar calendar, IEnumerable<PeriodRule> rules)
+public sealed class DeadlineRules(WorkCalendar calendar, IEnumerable<PeriodRule> rules)
 {
     private readonly Dictionary<string, PeriodRule> _rules = rules.ToDictionary(r => r.Code, StringComparer.Ordinal);
 
     public WorkCalendar Calendar => calendar;
 
-    public static Clocks Statutory(WorkCalendar calendar) => new(calendar, PeriodRules.Defaults);
+    public static DeadlineRules Statutory(WorkCalendar calendar) => new(calendar, PeriodRules.Defaults);
 
     public PeriodRule Rule(string code) =>
         _rules.TryGetValue(code, out var rule) ? rule : PeriodRules.Defaults.First(r => r.Code == code);
@@ -39,7 +39,7 @@ public sealed class Clocks(WorkCalendar calendar, IEnumerable<PeriodRule> rules)
     {
         var rule = RuleFor(code, qualifiers ?? []);
         var due = Periods.Due(calendar, start, rule);
-        // The deadline keeps the code of the clock it measures, whichever rule (statutory or local) gave its days.
+        // The deadline keeps the code of what it measures, whichever rule (statutory or local) gave its days.
         return new Deadline(Guid.CreateVersion7(), code, start, rule.Days, rule.Kind, rule.RollForward, rule.Version, isDuty, due.Due, due.Provisional, rule.Code);
     }
 
@@ -61,9 +61,10 @@ public sealed class Clocks(WorkCalendar calendar, IEnumerable<PeriodRule> rules)
             return due;
         }
 
-        var extended = Periods.Due(calendar, due.Due, deadline.ExtensionDays, PeriodKind.Calendar, rollForward: true, explain);
+        var extension = Rule(PeriodRules.Extension); // only its kind and roll-forward: the days are the deadline's own
+        var extended = Periods.Due(calendar, due.Due, deadline.ExtensionDays, extension.Kind, extension.RollForward, explain);
         IReadOnlyList<DueReason> explanation = explain
-            ? [.. due.Explanation, new DueReason(due.Due, $"经批准延期 {deadline.ExtensionDays} 日，自原到期日起算（第三十四条）"), .. extended.Explanation]
+            ? [.. due.Explanation, new DueReason(due.Due, $"经批准延期 {Periods.Length(deadline.ExtensionDays, extension.Kind)}，自原到期日起算（{extension.Article}）"), .. extended.Explanation]
             : [];
         return extended with { Start = deadline.StartOn, Days = deadline.Days, Provisional = due.Provisional || extended.Provisional, Explanation = explanation };
     }

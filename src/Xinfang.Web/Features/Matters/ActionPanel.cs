@@ -2,8 +2,8 @@ using Xinfang.Domain.Matters;
 
 namespace Xinfang.Web.Features.Matters;
 
-/// <summary>Presentation of the action panel: element ids and which action is the expected next step in each state.</summary>
-public static class ActionForms
+/// <summary>Presentation of the action panel on the matter page: element ids, and the expected next step in each state.</summary>
+public static class ActionPanel
 {
     public static string Key(MatterAction action) => action.ToString().ToLowerInvariant();
 
