@@ -11,14 +11,16 @@ namespace Xinfang.Domain.Routing;
 /// </summary>
 public static class RoutingAdvice
 {
-    public static RoutingSuggestion? Suggest(Matter matter, IEnumerable<RoutingRule> rules, IReadOnlyDictionary<Guid, Unit> units)
+    /// <param name="categoryNames">The taxonomy's names by code, so that the reason a registrar reads names the category, not its code.</param>
+    public static RoutingSuggestion? Suggest(Matter matter, IEnumerable<RoutingRule> rules, IReadOnlyDictionary<Guid, Unit> units,
+                                             IReadOnlyDictionary<string, string> categoryNames)
     {
         var best = rules
             .Where(r => Matches(r, matter) && units.TryGetValue(r.TargetUnitId, out var unit) && unit.IsActive)
             .OrderByDescending(r => r.Specificity)
             .ThenBy(r => r.Id)
             .FirstOrDefault();
-        return best is null ? null : new RoutingSuggestion(best.TargetUnitId, Reason(best, units), best.Id);
+        return best is null ? null : new RoutingSuggestion(best.TargetUnitId, Reason(best, units, categoryNames), best.Id);
     }
 
     private static bool Matches(RoutingRule rule, Matter matter) =>
@@ -27,7 +29,7 @@ public static class RoutingAdvice
         && (rule.Purpose is null || rule.Purpose == matter.Purpose)
         && (rule.Flag is null || matter.Has(rule.Flag.Value));
 
-    private static string Reason(RoutingRule rule, IReadOnlyDictionary<Guid, Unit> units)
+    private static string Reason(RoutingRule rule, IReadOnlyDictionary<Guid, Unit> units, IReadOnlyDictionary<string, string> categoryNames)
     {
         var conditions = new List<string>();
         if (rule.Purpose is { } purpose)
@@ -42,7 +44,7 @@ public static class RoutingAdvice
 
         if (rule.CategoryCode is { } category)
         {
-            conditions.Add($"内容分类属 {category}");
+            conditions.Add(categoryNames.TryGetValue(category, out var name) ? $"内容分类属“{name}”" : $"内容分类属 {category}");
         }
 
         if (rule.LocationUnitId is { } location && units.TryGetValue(location, out var place))

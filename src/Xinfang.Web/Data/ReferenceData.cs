@@ -7,7 +7,7 @@ namespace Xinfang.Web.Data;
 
 /// <summary>What every registration, action and list reads and administrators change a few times a year.</summary>
 public sealed record Reference(IReadOnlyDictionary<Guid, Unit> Units, IReadOnlySet<string> ActiveCategories, IReadOnlyList<RoutingRule> RoutingRules,
-                               DeadlineRules Deadlines);
+                               DeadlineRules Deadlines, IReadOnlyDictionary<string, string> CategoryNames);
 
 /// <summary>
 /// The organisation tree, the active content categories, the routing rules, the work calendar and the period rules,
@@ -26,10 +26,11 @@ public sealed class ReferenceData(XinfangDb db, ReferenceCache cache)
     private async Task<Reference> LoadAsync(CancellationToken cancellationToken)
     {
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, cancellationToken);
-        var categories = await db.Set<CategoryRecord>().AsNoTracking().Where(c => c.IsActive).Select(c => c.Code).ToListAsync(cancellationToken);
+        var categories = await db.Set<CategoryRecord>().AsNoTracking().Select(c => new { c.Code, c.Name, c.IsActive }).ToListAsync(cancellationToken);
         var rules = await db.Set<RoutingRule>().AsNoTracking().OrderBy(r => r.CategoryCode).ThenBy(r => r.Id).ToListAsync(cancellationToken);
         var deadlines = new DeadlineRules(await db.WorkCalendarAsync(cancellationToken), await db.PeriodRulesAsync(cancellationToken));
-        return new Reference(units, categories.ToHashSet(), rules, deadlines);
+        return new Reference(units, categories.Where(c => c.IsActive).Select(c => c.Code).ToHashSet(), rules, deadlines,
+            categories.ToDictionary(c => c.Code, c => c.Name));
     }
 }
 

@@ -23,6 +23,8 @@ internal sealed class MatterBuilder
 
     public MatterBuilder ReceivedOn(string iso) => ReceivedOn(D(iso));
 
+    public MatterBuilder InCategory(string code) => With(_input with { CategoryCode = code });
+
     public MatterBuilder Claim(params string[] demands) =>
         With(_input with { Purpose = Purpose.Claim, Demands = demands.Length == 0 ? Registrations.Demands : demands, Accused = null });
 

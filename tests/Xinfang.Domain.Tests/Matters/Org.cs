@@ -1,4 +1,5 @@
 using Xinfang.Domain.Deadlines;
+using Xinfang.Domain.Intake;
 using Xinfang.Domain.Matters;
 using Xinfang.Domain.Organisation;
 using static Xinfang.Domain.Tests.Deadlines.Dates;
@@ -66,7 +67,10 @@ internal static class Org
     public static Actor HeadOf(Unit unit) => Staff($"head@{unit.Code}", unit, StaffRole.UnitHead);
 
     public static DecisionContext Context(Actor actor, DateOnly? today = null, DeadlineRules? clocks = null) =>
-        new(actor, today ?? Today, clocks ?? Deadlines, Units);
+        new(actor, today ?? Today, clocks ?? Deadlines, Units) { Categories = CategoryCodes };
+
+    /// <summary>The shipped taxonomy, as a bureau starts with it.</summary>
+    public static readonly IReadOnlySet<string> CategoryCodes = Categories.Defaults.Select(c => c.Code).ToHashSet();
 
     public static string NameOf(Actor actor) => Actors.FirstOrDefault(a => ReferenceEquals(a.Value, actor)).Key ?? actor.Name;
 

@@ -103,7 +103,7 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
 
         var (matter, change) = created;
         matter.SuggestRepeats(repeats);
-        matter.SuggestRoute(RoutingAdvice.Suggest(matter, current.RoutingRules, context.Units));
+        matter.SuggestRoute(RoutingAdvice.Suggest(matter, current.RoutingRules, context.Units, current.CategoryNames));
         matter.Apply(change, [number], staff.UserName, time.GetUtcNow().UtcDateTime); // the receipt carries the matter's number
         db.Matters.Add(matter);
         var view = MatterView.Of(matter, staff, context) with { QueryCode = queryCode };
