@@ -36,6 +36,7 @@ public sealed class IdempotencyConfiguration : IEntityTypeConfiguration<Idempote
         builder.Property(r => r.UserName).HasMaxLength(128);
         builder.Property(r => r.Key).HasMaxLength(IdempotencyStore.MaxKeyLength);
         builder.Property(r => r.RequestHash).HasMaxLength(64);
+        builder.HasIndex(r => r.CreatedAt); // the hourly purge of expired records
         builder.HasAnnotation(AuditRecorder.NotAudited, true);
     }
 }
@@ -45,16 +46,21 @@ public sealed class IdempotencyConfiguration : IEntityTypeConfiguration<Idempote
 /// nothing; the same key with a different body is refused. Looked up under the same lock as the registration, so
 /// two concurrent retries cannot both register.
 /// </summary>
-public sealed class IdempotencyStore(XinfangDb db, IDataProtectionProvider protection, TimeProvider time)
+public sealed class IdempotencyStore(XinfangDb db, IDataProtectionProvider protection, TimeProvider time, IConfiguration configuration)
 {
     public const int MaxKeyLength = 100;
+
+    /// <summary>How long a key is remembered (<c>Idempotency:RetentionHours</c>, 24 by default): a client retries within minutes, not days.</summary>
+    public TimeSpan Retention { get; } = TimeSpan.FromHours(Math.Max(1, configuration.GetValue("Idempotency:RetentionHours", 24)));
+
+    private DateTime ExpiredBefore => time.GetUtcNow().UtcDateTime - Retention;
 
     private readonly IDataProtector _protector = protection.CreateProtector("Xinfang.Idempotency");
 
     public async Task<Result<MatterView>?> FindAsync(string userName, string key, RegistrationInput input, CancellationToken cancellationToken)
     {
         var record = await db.Set<IdempotencyRecord>().AsNoTracking().SingleOrDefaultAsync(r => r.UserName == userName && r.Key == key, cancellationToken);
-        if (record is null)
+        if (record is null || record.CreatedAt < ExpiredBefore)
         {
             return null;
         }
@@ -67,14 +73,29 @@ public sealed class IdempotencyStore(XinfangDb db, IDataProtectionProvider prote
         return JsonSerializer.Deserialize<MatterView>(_protector.Unprotect(record.Response), Json)!;
     }
 
-    public void Remember(string userName, string key, RegistrationInput input, MatterView response) => db.Add(new IdempotencyRecord
+    /// <summary>Keeps the answer; an expired record under the same key (not purged yet) gives way to it.</summary>
+    public async Task RememberAsync(string userName, string key, RegistrationInput input, MatterView response, CancellationToken cancellationToken)
+    {
+        var expiredBefore = ExpiredBefore;
+        await db.Set<IdempotencyRecord>().Where(r => r.UserName == userName && r.Key == key && r.CreatedAt < expiredBefore).ExecuteDeleteAsync(cancellationToken);
+        db.Add(Record(userName, key, input, response));
+    }
+
+    /// <summary>Removes every record older than <see cref="Retention"/> (the upkeep job); returns how many.</summary>
+    public Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)
+    {
+        var expiredBefore = ExpiredBefore;
+        return db.Set<IdempotencyRecord>().Where(r => r.CreatedAt < expiredBefore).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private IdempotencyRecord Record(string userName, string key, RegistrationInput input, MatterView response) => new()
     {
         UserName = userName,
         Key = key,
         RequestHash = Hash(input),
         Response = _protector.Protect(JsonSerializer.Serialize(response, Json)),
         CreatedAt = time.GetUtcNow().UtcDateTime,
-    });
+    };
 
     private static JsonSerializerOptions Json => WebSetup.ApiJson;
 
