@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xinfang.Domain.Matters;
-using Xinfang.Web.Features;
-using Xinfang.Web.Features.Audit;
+using Xinfang.Web.Data;
+using Xinfang.Web.Data.Audit;
 using Xinfang.Web.Features.Generator;
 using Xinfang.Web.Tests.Infrastructure;
 using static Xinfang.Web.Tests.Infrastructure.MatterApi;

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Xinfang.Domain.Matters;
 using Xinfang.Domain.Shared;
 using Xinfang.Web.Data;
-using Xinfang.Web.Features.Audit;
+using Xinfang.Web.Data.Audit;
 
 namespace Xinfang.Web.Features.Generator;
 

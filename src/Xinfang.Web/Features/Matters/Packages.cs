@@ -3,9 +3,8 @@ using Xinfang.Domain.Matters;
 using Xinfang.Domain.Shared;
 using Xinfang.Web.Data;
 using Xinfang.Web.Features.Accounts;
-using Xinfang.Web.Features.Matters;
 
-namespace Xinfang.Web.Features.Packages;
+namespace Xinfang.Web.Features.Matters;
 
 public sealed record PackageInput(Guid LeaderUserId, string? Plan = null, DateOnly? On = null);
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Xinfang.Web.Features.Accounts;
 using Xinfang.Web.Infrastructure;
 
-namespace Xinfang.Web.Features.Packages;
+namespace Xinfang.Web.Features.Matters;
 
 public static class PackageEndpoints
 {

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Xinfang.Web.Features.Packages;
+namespace Xinfang.Web.Features.Matters;
 
 public sealed class MineModel(Packages packages) : PageModel
 {
