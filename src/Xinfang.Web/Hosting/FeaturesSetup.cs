@@ -30,7 +30,7 @@ public static class FeaturesSetup
         builder.Services.AddScoped<MatterWorkflow>();
         builder.Services.AddScoped<MatterList>();
         builder.Services.AddScoped<RoutingRules>();
-        builder.Services.AddScoped<Packages>();
+        builder.Services.AddScoped<LeaderPackages>();
         if (builder.Configuration.GetValue("Jobs:DailyClosing", true))
         {
             builder.Services.AddHostedService<DailyClosing>();

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Xinfang.Web.Features.Matters;
 
-public sealed class MineModel(Packages packages) : PageModel
+public sealed class MineModel(LeaderPackages packages) : PageModel
 {
     public IReadOnlyList<PackageView> Items { get; private set; } = [];
 
