@@ -1,3 +1,4 @@
 using Xinfang.Web.Tests.Infrastructure;
 
 [assembly: AssemblyFixture(typeof(SharedApps))]
+[assembly: AssemblyFixture(typeof(GeneratedApps))]

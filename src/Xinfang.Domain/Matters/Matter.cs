@@ -138,6 +138,22 @@ public sealed class Matter
 
     public BodyOpinion? RecheckOpinion { get; private set; }
 
+    /// <summary>
+    /// The due date of the nearest open duty deadline, kept on the matter so that lists sort and filter by an index
+    /// rather than by a subquery per matter; <see cref="NoDue"/> when no duty clock runs. Maintained by
+    /// <see cref="RefreshNextDue"/> after every change and by the calendar recalculation (set-based, same rule).
+    /// </summary>
+    public DateOnly NextDueOn { get; private set; } = NoDue;
+
+    /// <summary>The code of that deadline (<c>handling</c>, <c>dispose</c>, …), null when none runs.</summary>
+    public string? NextDueCode { get; private set; }
+
+    /// <summary>That due date was computed without some year's official holidays.</summary>
+    public bool NextDueProvisional { get; private set; }
+
+    /// <summary>"No duty deadline runs": the last date there is, so that such matters sort after every dated one.</summary>
+    public static readonly DateOnly NoDue = DateOnly.MaxValue;
+
     /// <summary>The day of the latest step: no step may be dated before it.</summary>
     public DateOnly LastStepOn { get; private set; }
 
@@ -250,7 +266,19 @@ public sealed class Matter
 
         UpdatedAt = at;
         Version++;
+        RefreshNextDue();
         return issued;
+    }
+
+    /// <summary>The nearest open duty deadline (earliest due date, then code, so that ties resolve the same everywhere).</summary>
+    public Deadline? NextDuty() => _deadlines.Where(d => d.State == DeadlineState.Open && d.IsDuty)
+        .OrderBy(d => d.DueOn).ThenBy(d => d.Code, StringComparer.Ordinal).FirstOrDefault();
+
+    /// <summary>Copies <see cref="NextDuty"/> onto the matter's own columns (<see cref="NextDueOn"/>).</summary>
+    public void RefreshNextDue()
+    {
+        var next = NextDuty();
+        (NextDueOn, NextDueCode, NextDueProvisional) = next is null ? (NoDue, null, false) : (next.DueOn, next.Code, next.Provisional);
     }
 
     /// <summary>The fields the decision set; what it left null stays as it was.</summary>

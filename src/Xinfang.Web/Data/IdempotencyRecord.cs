@@ -30,6 +30,7 @@ public sealed class IdempotencyConfiguration : IEntityTypeConfiguration<Idempote
         builder.Property(r => r.UserName).HasMaxLength(128);
         builder.Property(r => r.Key).HasMaxLength(IdempotencyRecord.MaxKeyLength);
         builder.Property(r => r.RequestHash).HasMaxLength(64);
+        builder.HasIndex(r => r.CreatedAt); // the hourly purge of expired records (StorageUpkeep)
         builder.HasAnnotation(AuditRecorder.NotAudited, true);
     }
 }

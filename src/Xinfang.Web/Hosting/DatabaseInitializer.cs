@@ -31,6 +31,8 @@ public static class DatabaseInitializer
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
+        await PlannerStatistics.OptimizeAsync(db, cancellationToken);
+
         // One transaction under the chain lock: a second server starting at the same time waits, then finds it all
         // there (checking and creating the roles or the administrator outside it let two servers both create them).
         await using var transaction = await db.BeginSerializedAsync(cancellationToken);

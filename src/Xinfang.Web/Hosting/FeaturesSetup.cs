@@ -35,6 +35,11 @@ public static class FeaturesSetup
         {
             builder.Services.AddHostedService<DailyClosing>();
         }
+
+        if (builder.Configuration.GetValue("Jobs:StorageUpkeep", true))
+        {
+            builder.Services.AddHostedService<StorageUpkeep>();
+        }
         return builder;
     }
 

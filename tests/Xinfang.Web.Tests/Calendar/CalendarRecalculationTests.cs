@@ -89,6 +89,9 @@ public sealed class CalendarRecalculationTests
         // The edit and the recalculation are on the audit trail.
         var audited = await app.WithDbAsync(d => d.AuditEntries.Where(a => a.EntityType == "calendar" && a.Action == "deadlines-recalculated").Select(a => a.Note).ToListAsync(Ct));
         Assert.Equal(["2027 年节假日安排已录入或修改：检查 3 个未到期期限，调整 2 个，取消暂定 1 个。"], audited);
+
+        // The lists' stored next due date moved with the deadlines (issue 11).
+        Assert.Empty(await NextDueCheck.MismatchesAsync(app));
     }
 
     [Theory, DatabaseData]

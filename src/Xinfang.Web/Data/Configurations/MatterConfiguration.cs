@@ -42,7 +42,14 @@ public sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
             builder.HasOne<Unit>().WithMany().HasForeignKey(unit).OnDelete(DeleteBehavior.Restrict);
         }
 
-        builder.HasIndex(m => new { m.Status, m.UnitId });
+        builder.Property(m => m.NextDueCode).HasMaxLength(48);
+        // The lists' order (nearest duty deadline first, then newest) as indexes, so that a page is read in order and
+        // stops after pageSize rows: every matter (the search page, overdue and due-soon for the bureau), one status
+        // (the registrar's queue), one unit's matters by status (a unit's desk). Sorting by a subquery per matter
+        // made the registrar's list quadratic (issue 11).
+        builder.HasIndex(m => new { m.NextDueOn, m.ReceivedOn, m.Number }).IsDescending(false, true, true);
+        builder.HasIndex(m => new { m.Status, m.NextDueOn, m.ReceivedOn, m.Number }).IsDescending(false, false, true, true);
+        builder.HasIndex(m => new { m.UnitId, m.Status, m.NextDueOn });
         builder.HasIndex(m => m.ReceivedOn);
         // The repeat check: earlier matters on the same subject at the same place since a date (MatterWorkflow).
         builder.HasIndex(m => new { m.CategoryCode, m.LocationUnitId, m.ReceivedOn });

@@ -82,6 +82,13 @@ public sealed class DeadlineRecalculation(XinfangDb db, TimeProvider time)
             }
         }
 
+        // 4. Each matter's next due date (Matter.NextDueOn), which the lists sort by, follows its deadlines: the same
+        //    rule as Matter.RefreshNextDue, set-based over the matters with a recomputable duty clock.
+        if (moved.Count > 0 || cleared > 0 || stillProvisional.Count > 0)
+        {
+            await Matters.NextDueRefresh.RefreshAsync(db.Matters.Where(m => m.Deadlines.Any(d => d.State == DeadlineState.Open && d.IsDuty && d.Days > 0)), cancellationToken);
+        }
+
         var examined = groups.Sum(g => g.Count);
         var movedCount = moved.Sum(r => r.Group.Count);
         var confirmed = results.Where(r => r.Due.Due == r.Group.DueOn && !r.Due.Provisional).Sum(r => r.Group.Provisionals);

@@ -52,8 +52,8 @@ public sealed class DeskTiles(XinfangDb db, MatterList matters, LeaderPackages p
     /// <summary>A count from the same queries as the queues, with the overdue part (if asked) making the tile red.</summary>
     private async Task<DeskTile> CountTileAsync(string title, string icon, string hint, string path, MatterFilter filter, MatterFilter? overdueFilter = null)
     {
-        var total = (await matters.FindAsync(filter with { PageSize = 1 })).Value.Total;
-        var overdue = overdueFilter is null ? 0 : (await matters.FindAsync(overdueFilter with { PageSize = 1 })).Value.Total;
+        var total = (await matters.FindAsync(filter with { PageSize = 1, ExactCount = true })).Value.Total;
+        var overdue = overdueFilter is null ? 0 : (await matters.FindAsync(overdueFilter with { PageSize = 1, ExactCount = true })).Value.Total;
         return new DeskTile(title, icon, total, overdue > 0 ? $"{hint}，其中 {overdue} 件已超期" : hint, path, overdue > 0);
     }
 

@@ -54,7 +54,7 @@ public sealed class HandlingModel(MatterList list, Staff staff, Organisation.Uni
     /// <summary>Up to 100 matters a section; a unit with more opens the search with the same filter.</summary>
     private async Task<Section> SectionAsync(string key, string title, string icon, string hint, MatterFilter filter)
     {
-        var page = (await list.FindAsync(filter with { PageSize = 100 })).Value;
+        var page = (await list.FindAsync(filter with { PageSize = 100, ExactCount = true })).Value;
         return new Section(key, title, icon, hint, new MatterTable(page, _ => "#", _unitNames, Queue: false, "没有事项。"));
     }
 }

@@ -15,16 +15,21 @@ namespace Xinfang.Web.Features.Matters;
 /// nothing; the same key with a different body is refused. Looked up under the same lock as the registration, so
 /// two concurrent retries cannot both register.
 /// </summary>
-public sealed class IdempotencyStore(XinfangDb db, IDataProtectionProvider protection, TimeProvider time)
+public sealed class IdempotencyStore(XinfangDb db, IDataProtectionProvider protection, TimeProvider time, IConfiguration configuration)
 {
     public const int MaxKeyLength = IdempotencyRecord.MaxKeyLength;
+
+    /// <summary>How long a key is remembered (<c>Idempotency:RetentionHours</c>, 24 by default): a client retries within minutes, not days.</summary>
+    public TimeSpan Retention { get; } = TimeSpan.FromHours(Math.Max(1, configuration.GetValue("Idempotency:RetentionHours", 24)));
+
+    private DateTime ExpiredBefore => time.GetUtcNow().UtcDateTime - Retention;
 
     private readonly IDataProtector _protector = protection.CreateProtector("Xinfang.Idempotency");
 
     public async Task<Result<MatterView>?> FindAsync(string userName, string key, RegistrationInput input, CancellationToken cancellationToken)
     {
         var record = await db.Set<IdempotencyRecord>().AsNoTracking().SingleOrDefaultAsync(r => r.UserName == userName && r.Key == key, cancellationToken);
-        if (record is null)
+        if (record is null || record.CreatedAt < ExpiredBefore)
         {
             return null;
         }
@@ -37,14 +42,29 @@ public sealed class IdempotencyStore(XinfangDb db, IDataProtectionProvider prote
         return JsonSerializer.Deserialize<MatterView>(_protector.Unprotect(record.Response), Json)!;
     }
 
-    public void Remember(string userName, string key, RegistrationInput input, MatterView response) => db.Add(new IdempotencyRecord
+    /// <summary>Keeps the answer; an expired record under the same key (not purged yet) gives way to it.</summary>
+    public async Task RememberAsync(string userName, string key, RegistrationInput input, MatterView response, CancellationToken cancellationToken)
+    {
+        var expiredBefore = ExpiredBefore;
+        await db.Set<IdempotencyRecord>().Where(r => r.UserName == userName && r.Key == key && r.CreatedAt < expiredBefore).ExecuteDeleteAsync(cancellationToken);
+        db.Add(Record(userName, key, input, response));
+    }
+
+    /// <summary>Removes every record older than <see cref="Retention"/> (the upkeep job); returns how many.</summary>
+    public Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)
+    {
+        var expiredBefore = ExpiredBefore;
+        return db.Set<IdempotencyRecord>().Where(r => r.CreatedAt < expiredBefore).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private IdempotencyRecord Record(string userName, string key, RegistrationInput input, MatterView response) => new()
     {
         UserName = userName,
         Key = key,
         RequestHash = Hash(input),
         Response = _protector.Protect(JsonSerializer.Serialize(response, Json)),
         CreatedAt = time.GetUtcNow().UtcDateTime,
-    });
+    };
 
     private static JsonSerializerOptions Json => ApiJson.Options;
 

@@ -97,7 +97,7 @@ public static class MatterEndpoints
     /// <summary>Query-string shape of <see cref="MatterFilter"/>: <c>?status=accepted&amp;status=concluded&amp;overdue=true</c>.</summary>
     public sealed record MatterQuery(
         string[]? Status, Guid? UnitId, string? Purpose, string? CategoryCode, string? Channel, DateOnly? From, DateOnly? To,
-        int? DueWithin, bool? Overdue, string? Q, int? Page, int? PageSize)
+        int? DueWithin, bool? Overdue, string? Q, int? Page, int? PageSize, string? After = null, string? Count = null)
     {
         public Result<MatterFilter> ToFilter()
         {
@@ -134,7 +134,16 @@ public static class MatterEndpoints
                 channel = c;
             }
 
-            return new MatterFilter([.. statuses], UnitId, purpose, CategoryCode, channel, From, To, DueWithin, Overdue, Q, Page ?? 1, PageSize ?? 50);
+            if (Count is not (null or "exact" or "estimate"))
+            {
+                return Invalid("count", Count);
+            }
+
+            return new MatterFilter([.. statuses], UnitId, purpose, CategoryCode, channel, From, To, DueWithin, Overdue, Q, Page ?? 1, PageSize ?? 50)
+            {
+                After = string.IsNullOrEmpty(After) ? null : After,
+                ExactCount = Count == "exact",
+            };
         }
 
         private static Error Invalid(string field, string value) =>

@@ -13,6 +13,12 @@ public sealed record MatterFilter(
     MatterStatus[]? Status = null, Guid? UnitId = null, Purpose? Purpose = null, string? CategoryCode = null, Channel? Channel = null,
     DateOnly? From = null, DateOnly? To = null, int? DueWithin = null, bool? Overdue = null, string? Q = null, int Page = 1, int PageSize = 50)
 {
+    /// <summary>Seek pagination: the page after this cursor (<see cref="Page{T}.Next"/> of the page before); <see cref="Page"/> is then ignored.</summary>
+    public string? After { get; init; }
+
+    /// <summary>Count every match rather than stopping at <see cref="MatterList.CountCap"/> (<c>count=exact</c>).</summary>
+    public bool ExactCount { get; init; }
+
     /// <summary>A handler's opinion waiting for the unit head (an accepted matter with a conclusion is a draft).</summary>
     public bool AwaitingApproval { get; init; }
 
@@ -35,12 +41,25 @@ public sealed record MatterSummary(Guid Id, string Number, string Title, MatterS
 /// <summary>An earlier matter of the person being registered, and what links them (the "same person before?" panel).</summary>
 public sealed record PriorOfPerson(Guid Id, string Number, DateOnly ReceivedOn, string Title, MatterStatus Status, string StatusLabel, bool SameIdNumber, bool SamePhone);
 
-public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize);
+/// <summary>
+/// One page. <see cref="Total"/> is exact when <see cref="TotalExact"/>; otherwise there are more than
+/// <see cref="Total"/> matches and counting stopped there. <see cref="Next"/> is the cursor of the following page
+/// (<c>after=</c>), null on the last one.
+/// </summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize)
+{
+    public bool TotalExact { get; init; } = true;
+
+    public string? Next { get; init; }
+}
 
 /// <summary>Queues and searches over the matters the viewer may see, sorted by the nearest open duty deadline.</summary>
 public sealed class MatterList(XinfangDb db, Staff staff, ReferenceData reference, TimeProvider time)
 {
     public const int MaxPageSize = 200;
+
+    /// <summary>Counting stops after this many matches unless an exact count is asked for: a list needs "more than 10,000", not a scan of a million rows.</summary>
+    public const int CountCap = 10_000;
 
     public async Task<Result<Page<MatterSummary>>> FindAsync(MatterFilter filter, CancellationToken cancellationToken = default)
     {
@@ -52,6 +71,12 @@ public sealed class MatterList(XinfangDb db, Staff staff, ReferenceData referenc
         if (filter.DueWithin is < 0 or > 366)
         {
             return Error.Validation("request.due-within-invalid", "dueWithin 为 0 到 366 个工作日。", "dueWithin");
+        }
+
+        ListCursor? after = null;
+        if (filter.After is { } cursor && (after = ListCursor.Parse(cursor)) is null)
+        {
+            return Error.Validation("request.cursor-invalid", "after 参数不是有效的翻页位置，请从第一页重新翻页。", "after");
         }
 
         var today = ChinaTime.DateOf(time.GetUtcNow());
@@ -113,12 +138,12 @@ public sealed class MatterList(XinfangDb db, Staff staff, ReferenceData referenc
         if (filter.DueWithin is { } within)
         {
             var limit = Periods.Due(calendar, today, Math.Max(within, 0), PeriodKind.Working, rollForward: false).Due;
-            query = query.Where(m => m.Deadlines.Any(d => d.State == DeadlineState.Open && d.IsDuty && d.DueOn <= limit));
+            query = query.Where(m => m.NextDueOn <= limit); // some open duty deadline is due by then iff the nearest one is
         }
 
         if (filter.Overdue == true)
         {
-            query = query.Where(m => m.Deadlines.Any(d => d.State == DeadlineState.Open && d.IsDuty && d.DueOn < today));
+            query = query.Where(m => m.NextDueOn < today);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Q))
@@ -131,18 +156,28 @@ public sealed class MatterList(XinfangDb db, Staff staff, ReferenceData referenc
             query = query.Where(m => inText.Contains(m.Id) || byName.Contains(m.Id));
         }
 
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await query
-            .OrderBy(m => m.Deadlines.Where(d => d.State == DeadlineState.Open && d.IsDuty).Min(d => (DateOnly?)d.DueOn) ?? DateOnly.MaxValue)
-            .ThenByDescending(m => m.ReceivedOn).ThenByDescending(m => m.Number)
-            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
+        var counted = filter.ExactCount ? await query.CountAsync(cancellationToken) : await query.Take(CountCap + 1).CountAsync(cancellationToken);
+        var ordered = query.OrderBy(m => m.NextDueOn).ThenByDescending(m => m.ReceivedOn).ThenByDescending(m => m.Number);
+        IQueryable<Matter> paged;
+        if (after is { } a)
+        {
+            // The rows after the cursor in the list's order: the index is entered at the cursor, not walked from the start.
+            var (due, received, number) = (a.NextDueOn, a.ReceivedOn, a.Number);
+            paged = ordered.Where(m => m.NextDueOn > due
+                || m.NextDueOn == due && (m.ReceivedOn < received || m.ReceivedOn == received && string.Compare(m.Number, number) < 0));
+        }
+        else
+        {
+            paged = ordered.Skip((filter.Page - 1) * filter.PageSize);
+        }
+
+        var rows = await paged.Take(filter.PageSize)
             .Select(m => new
             {
                 m.Id, m.Number, m.Title, m.Status, m.ReceivedOn, m.Channel, m.Purpose, m.ReferredToUnitId, m.UnitId, m.Flags, m.Headcount, m.Suggestion,
+                m.NextDueOn, m.NextDueCode, m.NextDueProvisional,
                 UnitName = db.Units.Where(u => u.Id == m.UnitId).Select(u => u.Name).FirstOrDefault(),
                 Petitioner = m.Petitioners.OrderBy(p => p.Order).Select(p => p.Name).FirstOrDefault(),
-                Due = m.Deadlines.Where(d => d.State == DeadlineState.Open && d.IsDuty).OrderBy(d => d.DueOn)
-                    .Select(d => new { d.Code, d.DueOn, d.Provisional }).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
 
@@ -151,15 +186,20 @@ public sealed class MatterList(XinfangDb db, Staff staff, ReferenceData referenc
             // Lists show a name masked for units; an accuser's name not at all.
             var petitioner = !Confidentiality.MaySeeIdentity(r.Purpose, r.ReferredToUnitId, staff.Actor) ? "（保密）"
                 : staff.IsBureau ? r.Petitioner ?? "" : Mask.Name(r.Petitioner);
-            var due = r.Due is null ? null : new NextDue(r.Due.Code, DueName(rules, r.Due.Code), r.Due.DueOn, r.Due.DueOn < today,
-                DeadlineStatus.WorkingDaysLeft(calendar, today, r.Due.DueOn), r.Due.Provisional);
+            var due = r.NextDueCode is not { } code ? null : new NextDue(code, DueName(rules, code), r.NextDueOn, r.NextDueOn < today,
+                DeadlineStatus.WorkingDaysLeft(calendar, today, r.NextDueOn), r.NextDueProvisional);
             return new MatterSummary(r.Id, r.Number, r.Title, r.Status, r.Status.ToChinese(), r.ReceivedOn, r.Channel, r.Purpose,
                 r.UnitId, r.UnitName, r.Flags, petitioner, r.Headcount, due)
             {
                 Suggestion = r.Status == MatterStatus.Registered ? r.Suggestion : null,
             };
         }).ToList();
-        return new Page<MatterSummary>(items, total, filter.Page, filter.PageSize);
+        var last = rows.Count == filter.PageSize ? rows[^1] : null;
+        return new Page<MatterSummary>(items, Math.Min(counted, filter.ExactCount ? int.MaxValue : CountCap), filter.Page, filter.PageSize)
+        {
+            TotalExact = filter.ExactCount || counted <= CountCap,
+            Next = last is null ? null : new ListCursor(last.NextDueOn, last.ReceivedOn, last.Number).ToString(),
+        };
     }
 
     /// <summary>

@@ -109,7 +109,7 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
         var view = MatterView.Of(matter, staff, context) with { QueryCode = queryCode };
         if (idempotencyKey is not null)
         {
-            idempotency.Remember(staff.UserName, idempotencyKey, input, view);
+            await idempotency.RememberAsync(staff.UserName, idempotencyKey, input, view, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -28,7 +28,7 @@ public sealed class QueueModel(MatterList list, UnitEditor units, CategoryEditor
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var registered = new MatterFilter([MatterStatus.Registered], PageSize: PageSize);
+        var registered = new MatterFilter([MatterStatus.Registered], PageSize: PageSize) { ExactCount = true };
         if (!(await list.FindAsync(registered with { Overdue = Overdue ? true : null, Page = Math.Max(1, PageNumber) }, cancellationToken))
                 .TryGet(out var page, out _))
         {

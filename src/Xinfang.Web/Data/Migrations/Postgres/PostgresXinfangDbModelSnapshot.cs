@@ -375,6 +375,19 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("location_unit_id");
 
+                    b.Property<string>("NextDueCode")
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)")
+                        .HasColumnName("next_due_code");
+
+                    b.Property<DateOnly>("NextDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("next_due_on");
+
+                    b.Property<bool>("NextDueProvisional")
+                        .HasColumnType("boolean")
+                        .HasColumnName("next_due_provisional");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -515,14 +528,19 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.HasIndex("ReviewBodyId")
                         .HasDatabaseName("ix_matters_review_body_id");
 
-                    b.HasIndex("UnitId")
-                        .HasDatabaseName("ix_matters_unit_id");
-
-                    b.HasIndex("Status", "UnitId")
-                        .HasDatabaseName("ix_matters_status_unit_id");
-
                     b.HasIndex("CategoryCode", "LocationUnitId", "ReceivedOn")
                         .HasDatabaseName("ix_matters_category_code_location_unit_id_received_on");
+
+                    b.HasIndex("NextDueOn", "ReceivedOn", "Number")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_matters_next_due_on_received_on_number");
+
+                    b.HasIndex("UnitId", "Status", "NextDueOn")
+                        .HasDatabaseName("ix_matters_unit_id_status_next_due_on");
+
+                    b.HasIndex("Status", "NextDueOn", "ReceivedOn", "Number")
+                        .IsDescending(false, false, true, true)
+                        .HasDatabaseName("ix_matters_status_next_due_on_received_on_number");
 
                     b.ToTable("matters", (string)null);
                 });
@@ -1281,6 +1299,9 @@ namespace Xinfang.Web.Data.Migrations.Postgres
 
                     b.HasKey("UserName", "Key")
                         .HasName("pk_idempotency_keys");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotency_keys_created_at");
 
                     b.ToTable("idempotency_keys", (string)null);
 
