@@ -13,6 +13,7 @@ public sealed class LayerTests
     private static readonly string[] WebLayers =
     [
         "Xinfang.Web.Hosting",
+        "Xinfang.Web.Features.Generator",
         "Xinfang.Web.Features.Desk",
         "Xinfang.Web.Features.Calendar",
         "Xinfang.Web.Features.Matters",

@@ -55,7 +55,7 @@ public sealed class GeneratorTests(GeneratedApps generated, SharedApps apps)
 
         List<string> Run(int seed)
         {
-            var journeys = new Journeys(new Random(seed), reference.Deadlines, reference.Units, reference.ActiveCategories, reference.RoutingRules, app.Today, []);
+            var journeys = new Journeys(new Random(seed), reference, app.Today, []);
             return Enumerable.Range(0, 200).Select(i => journeys.Build(app.Today.AddDays(-3 * i)))
                 .Select(m => $"{m.Number} {m.ReceivedOn} {m.Channel} {m.CategoryCode} {m.Title} {m.Status} {m.NextDueOn} {m.Notices.Count} {m.Events.Count}")
                 .ToList();

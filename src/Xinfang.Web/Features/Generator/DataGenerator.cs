@@ -36,7 +36,7 @@ public sealed class DataGenerator(IServiceScopeFactory scopes, TimeProvider time
             var reference = await scope.ServiceProvider.GetRequiredService<ReferenceData>().CurrentAsync(cancellationToken);
             var db = scope.ServiceProvider.GetRequiredService<XinfangDb>();
             counters = await db.Set<Counter>().AsNoTracking().ToDictionaryAsync(c => c.Scope, cancellationToken);
-            journeys = new Journeys(random, reference.Deadlines, reference.Units, reference.ActiveCategories, reference.RoutingRules, today,
+            journeys = new Journeys(random, reference, today,
                 counters.ToDictionary(c => c.Key, c => c.Value.Value));
         }
 

@@ -4,6 +4,7 @@ using Xinfang.Domain.Intake;
 using Xinfang.Domain.Matters;
 using Xinfang.Domain.Organisation;
 using Xinfang.Domain.Routing;
+using Xinfang.Web.Data;
 
 namespace Xinfang.Web.Features.Generator;
 
@@ -28,6 +29,7 @@ public sealed class Journeys
     private readonly DeadlineRules _rules;
     private readonly IReadOnlyDictionary<Guid, Unit> _units;
     private readonly IReadOnlySet<string> _categories;
+    private readonly IReadOnlyDictionary<string, string> _categoryNames;
     private readonly IReadOnlyList<RoutingRule> _routingRules;
     private readonly Unit _bureau;
     private readonly Unit[] _handlingUnits;
@@ -37,14 +39,15 @@ public sealed class Journeys
     private readonly Actor _registrar;
     private readonly Dictionary<string, long> _counters;
 
-    public Journeys(Random random, DeadlineRules rules, IReadOnlyDictionary<Guid, Unit> units, IReadOnlySet<string> categories,
-                    IReadOnlyList<RoutingRule> routingRules, DateOnly today, Dictionary<string, long> counters)
+    public Journeys(Random random, Reference reference, DateOnly today, Dictionary<string, long> counters)
     {
+        var (units, categories) = (reference.Units, reference.ActiveCategories);
         _random = random;
-        _rules = rules;
+        _rules = reference.Deadlines;
         _units = units;
         _categories = categories;
-        _routingRules = routingRules;
+        _categoryNames = reference.CategoryNames;
+        _routingRules = reference.RoutingRules;
         Today = today;
         _counters = counters;
         _bureau = units.Values.Where(u => u.Kind == UnitKind.Bureau && u.IsActive).OrderBy(u => u.Code, StringComparer.Ordinal).First();
@@ -71,7 +74,7 @@ public sealed class Journeys
         var number = Numbering.MatterNumber(_bureau, receivedOn.Year, Next(Numbering.MatterScope(_bureau, receivedOn.Year)));
         var code = QueryCode.Generate(_random.Next);
         var (matter, change) = Registration.Register(input, number, QueryCode.Hash(number, code), _bureau.Id, context).Value;
-        matter.SuggestRoute(RoutingAdvice.Suggest(matter, _routingRules, _units));
+        matter.SuggestRoute(RoutingAdvice.Suggest(matter, _routingRules, _units, _categoryNames));
         matter.Apply(change, [number], _registrar.Name, At(receivedOn));
         Live(matter);
         return matter;
