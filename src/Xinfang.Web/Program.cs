@@ -28,6 +28,7 @@ app.UseExceptionHandler();
 app.UseXinfangStatusPages();
 app.UseSecurityHeaders();
 app.UseApiBodyLimit();
+app.UseInputText();
 app.UseXinfangDocsUi();
 app.UseRouting();
 app.UseRateLimiter();
