@@ -9,6 +9,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.AddXinfangDatabase();
 builder.AddXinfangAccounts();
 builder.AddXinfangWeb();
+builder.AddXinfangTransport();
 builder.AddXinfangFeatures();
 
 var app = builder.Build();
@@ -24,6 +25,7 @@ await DatabaseInitializer.InitializeAsync(app.Services);
 GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
 GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
+app.UseXinfangTransport();
 app.UseExceptionHandler();
 app.UseXinfangStatusPages();
 app.UseSecurityHeaders();
