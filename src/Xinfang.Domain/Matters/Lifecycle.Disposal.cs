@@ -159,9 +159,10 @@ public static partial class Lifecycle
 
     private static Result<MatterChange> DecideRoute(Step step, Route command)
     {
-        if (string.IsNullOrWhiteSpace(command.Body))
+        if (string.IsNullOrWhiteSpace(command.Body) || command.Body.Trim().Length > Limits.RoutedBody)
         {
-            return MatterErrors.Invalid("matter.route-body-required", "请写明应当向哪个机关、通过什么途径提出（例如：向阎良区人民法院提起诉讼）。", "body");
+            return MatterErrors.Invalid("matter.route-body-required",
+                $"请写明应当向哪个机关、通过什么途径提出（例如：向阎良区人民法院提起诉讼），不超过 {Limits.RoutedBody} 字。", "body");
         }
 
         var body = command.Body.Trim();

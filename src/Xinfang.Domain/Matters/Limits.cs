@@ -12,6 +12,9 @@ public static class Limits
     public const int Demands = 20;
     public const int Name = 50;
     public const int Address = 200;
+
+    /// <summary>The body a matter is routed to (法定途径的受理机关), as the route notice names it.</summary>
+    public const int RoutedBody = 200;
     public const int Petitioners = 50;
     public const int Headcount = 10_000;
     public const int Note = 4_000;
