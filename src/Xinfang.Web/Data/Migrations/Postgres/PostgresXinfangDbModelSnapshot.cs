@@ -868,7 +868,7 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.HasAnnotation("Xinfang:NotAudited", true);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Accounts.StaffUser", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.StaffUser", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -972,7 +972,7 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Audit.AuditEntry", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint")
@@ -1044,7 +1044,7 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.ToTable("audit_entries", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Calendar.CalendarDayRecord", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.CalendarDayRecord", b =>
                 {
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date")
@@ -1075,7 +1075,7 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.ToTable("calendar_days", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Calendar.CalendarYearRecord", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.CalendarYearRecord", b =>
                 {
                     b.Property<int>("Year")
                         .HasColumnType("integer")
@@ -1108,7 +1108,7 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.ToTable("calendar_years", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Calendar.PeriodRuleHistory", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.PeriodRuleHistory", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1173,7 +1173,7 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.ToTable("period_rule_history", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Calendar.PeriodRuleRecord", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.PeriodRuleRecord", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(48)
@@ -1221,7 +1221,7 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.ToTable("period_rules", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Categories.CategoryRecord", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.CategoryRecord", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(64)
@@ -1252,7 +1252,7 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.ToTable("categories", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Matters.IdempotencyRecord", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.IdempotencyRecord", b =>
                 {
                     b.Property<string>("UserName")
                         .HasMaxLength(128)
@@ -1287,7 +1287,7 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.HasAnnotation("Xinfang:NotAudited", true);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Packages.LeaderPackage", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.LeaderPackage", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1356,7 +1356,7 @@ namespace Xinfang.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("Xinfang.Web.Features.Accounts.StaffUser", null)
+                    b.HasOne("Xinfang.Web.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1366,7 +1366,7 @@ namespace Xinfang.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("Xinfang.Web.Features.Accounts.StaffUser", null)
+                    b.HasOne("Xinfang.Web.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1383,7 +1383,7 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_roles_asp_net_roles_role_id");
 
-                    b.HasOne("Xinfang.Web.Features.Accounts.StaffUser", null)
+                    b.HasOne("Xinfang.Web.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1393,7 +1393,7 @@ namespace Xinfang.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("Xinfang.Web.Features.Accounts.StaffUser", null)
+                    b.HasOne("Xinfang.Web.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1574,7 +1574,7 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_routing_rules_units_target_unit_id");
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Accounts.StaffUser", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.StaffUser", b =>
                 {
                     b.HasOne("Xinfang.Domain.Organisation.Unit", null)
                         .WithMany()
@@ -1584,9 +1584,9 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_asp_net_users_units_unit_id");
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Calendar.CalendarDayRecord", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.CalendarDayRecord", b =>
                 {
-                    b.HasOne("Xinfang.Web.Features.Calendar.CalendarYearRecord", null)
+                    b.HasOne("Xinfang.Web.Data.CalendarYearRecord", null)
                         .WithMany("Days")
                         .HasForeignKey("Year")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1594,18 +1594,18 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_calendar_days_calendar_years_year");
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Categories.CategoryRecord", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.CategoryRecord", b =>
                 {
-                    b.HasOne("Xinfang.Web.Features.Categories.CategoryRecord", null)
+                    b.HasOne("Xinfang.Web.Data.CategoryRecord", null)
                         .WithMany()
                         .HasForeignKey("ParentCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_categories_categories_parent_code");
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Packages.LeaderPackage", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.LeaderPackage", b =>
                 {
-                    b.HasOne("Xinfang.Web.Features.Accounts.StaffUser", null)
+                    b.HasOne("Xinfang.Web.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("LeaderUserId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1631,7 +1631,7 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.Navigation("Petitioners");
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Calendar.CalendarYearRecord", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.CalendarYearRecord", b =>
                 {
                     b.Navigation("Days");
                 });

@@ -854,7 +854,7 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.HasAnnotation("Xinfang:NotAudited", true);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Accounts.StaffUser", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.StaffUser", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -958,7 +958,7 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Audit.AuditEntry", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
                         .HasColumnType("INTEGER")
@@ -1030,7 +1030,7 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.ToTable("audit_entries", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Calendar.CalendarDayRecord", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.CalendarDayRecord", b =>
                 {
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT")
@@ -1061,7 +1061,7 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.ToTable("calendar_days", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Calendar.CalendarYearRecord", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.CalendarYearRecord", b =>
                 {
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER")
@@ -1094,7 +1094,7 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.ToTable("calendar_years", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Calendar.PeriodRuleHistory", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.PeriodRuleHistory", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1157,7 +1157,7 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.ToTable("period_rule_history", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Calendar.PeriodRuleRecord", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.PeriodRuleRecord", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(48)
@@ -1205,7 +1205,7 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.ToTable("period_rules", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Categories.CategoryRecord", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.CategoryRecord", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(64)
@@ -1236,7 +1236,7 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.ToTable("categories", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Matters.IdempotencyRecord", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.IdempotencyRecord", b =>
                 {
                     b.Property<string>("UserName")
                         .HasMaxLength(128)
@@ -1271,7 +1271,7 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.HasAnnotation("Xinfang:NotAudited", true);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Packages.LeaderPackage", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.LeaderPackage", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -1340,7 +1340,7 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("Xinfang.Web.Features.Accounts.StaffUser", null)
+                    b.HasOne("Xinfang.Web.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1350,7 +1350,7 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("Xinfang.Web.Features.Accounts.StaffUser", null)
+                    b.HasOne("Xinfang.Web.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1367,7 +1367,7 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_roles_asp_net_roles_role_id");
 
-                    b.HasOne("Xinfang.Web.Features.Accounts.StaffUser", null)
+                    b.HasOne("Xinfang.Web.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1377,7 +1377,7 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("Xinfang.Web.Features.Accounts.StaffUser", null)
+                    b.HasOne("Xinfang.Web.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1556,7 +1556,7 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_routing_rules_units_target_unit_id");
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Accounts.StaffUser", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.StaffUser", b =>
                 {
                     b.HasOne("Xinfang.Domain.Organisation.Unit", null)
                         .WithMany()
@@ -1566,9 +1566,9 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_asp_net_users_units_unit_id");
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Calendar.CalendarDayRecord", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.CalendarDayRecord", b =>
                 {
-                    b.HasOne("Xinfang.Web.Features.Calendar.CalendarYearRecord", null)
+                    b.HasOne("Xinfang.Web.Data.CalendarYearRecord", null)
                         .WithMany("Days")
                         .HasForeignKey("Year")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1576,18 +1576,18 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_calendar_days_calendar_years_year");
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Categories.CategoryRecord", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.CategoryRecord", b =>
                 {
-                    b.HasOne("Xinfang.Web.Features.Categories.CategoryRecord", null)
+                    b.HasOne("Xinfang.Web.Data.CategoryRecord", null)
                         .WithMany()
                         .HasForeignKey("ParentCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_categories_categories_parent_code");
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Packages.LeaderPackage", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.LeaderPackage", b =>
                 {
-                    b.HasOne("Xinfang.Web.Features.Accounts.StaffUser", null)
+                    b.HasOne("Xinfang.Web.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("LeaderUserId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1613,7 +1613,7 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.Navigation("Petitioners");
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Calendar.CalendarYearRecord", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.CalendarYearRecord", b =>
                 {
                     b.Navigation("Days");
                 });

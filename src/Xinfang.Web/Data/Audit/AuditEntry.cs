@@ -1,4 +1,4 @@
-namespace Xinfang.Web.Features.Audit;
+namespace Xinfang.Web.Data.Audit;
 
 /// <summary>
 /// One row of the append-only audit trail: a change or a view of sensitive data. <see cref="Hash"/> covers the row

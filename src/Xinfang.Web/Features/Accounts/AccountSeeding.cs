@@ -1,62 +1,17 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Xinfang.Domain.Organisation;
-using Xinfang.Web.Features.Accounts;
-using Xinfang.Web.Features.Audit;
+using Xinfang.Web.Data;
 
-namespace Xinfang.Web.Data.Seed;
+namespace Xinfang.Web.Features.Accounts;
 
-/// <summary>
-/// First start and every start: apply migrations, then seed what an empty database needs — the organisation tree,
-/// the roles and a first administrator. Each step checks before it writes, so it is safe on every start and on
-/// several servers starting at once (migrations run under a lock, see XinfangDb.ApplyMigrationsAsync; the seed runs in one
-/// transaction under the audit chain lock).
-/// </summary>
-public static class DatabaseInitializer
+/// <summary>The roles and the first administrator, on an empty database; the administrator belongs to the bureau's unit.</summary>
+public static class AccountSeeding
 {
-    public static async Task InitializeAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    public static async Task SeedAsync(IServiceProvider sp, string bureauCode, CancellationToken cancellationToken = default)
     {
-        await using var scope = services.CreateAsyncScope();
-        var sp = scope.ServiceProvider;
-        sp.GetRequiredService<AuditActor>().ActAs("setup");
-        var db = sp.GetRequiredService<XinfangDb>();
-        await db.ApplyMigrationsAsync(cancellationToken);
-        if (db.Database.IsSqlite())
-        {
-            // WAL lets readers work while a registration commits. It is a property of the file, so once is enough;
-            // synchronous=FULL is one of each connection, set as it opens (SqliteConnectionSettings).
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        }
-
-        // One transaction under the chain lock: a second server starting at the same time waits, then finds it all
-        // there (checking and creating the roles or the administrator outside it let two servers both create them).
-        await using var transaction = await db.BeginSerializedAsync(cancellationToken);
-        await SeedOrganisationAsync(db, cancellationToken);
-        await Features.Calendar.ClockSeeding.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), cancellationToken);
-        await Features.Categories.CategoryEditor.SeedAsync(db, cancellationToken);
-        await Features.Routing.RoutingRules.SeedAsync(db, cancellationToken);
         await SeedRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole<Guid>>>());
-        await EnsureAdministratorAsync(sp, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
-
-    private static async Task SeedOrganisationAsync(XinfangDb db, CancellationToken cancellationToken)
-    {
-        if (await db.Units.AnyAsync(cancellationToken))
-        {
-            return;
-        }
-
-        var ids = YanliangOrganisation.Units.ToDictionary(u => u.Code, _ => Guid.CreateVersion7());
-        foreach (var seed in YanliangOrganisation.Units)
-        {
-            db.Units.Add(new Unit(ids[seed.Code], seed.Code, seed.Name, seed.Kind,
-                seed.ParentCode is null ? null : ids[seed.ParentCode],
-                seed.ReviewBodyCode is null ? null : ids[seed.ReviewBodyCode], seed.Abbreviation));
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
+        await EnsureAdministratorAsync(sp, bureauCode, cancellationToken);
     }
 
     private static async Task SeedRolesAsync(RoleManager<IdentityRole<Guid>> roles)
@@ -75,7 +30,7 @@ public static class DatabaseInitializer
     /// is forced) or is generated, printed once to the console and must be changed at first login. No password is
     /// ever fixed in the repository.
     /// </summary>
-    private static async Task EnsureAdministratorAsync(IServiceProvider sp, CancellationToken cancellationToken)
+    private static async Task EnsureAdministratorAsync(IServiceProvider sp, string bureauCode, CancellationToken cancellationToken)
     {
         var db = sp.GetRequiredService<XinfangDb>();
         if (await SignInService.AnyAdminAsync(db))
@@ -85,7 +40,7 @@ public static class DatabaseInitializer
 
         var configured = sp.GetRequiredService<IConfiguration>()["Bootstrap:AdminPassword"];
         var password = string.IsNullOrEmpty(configured) ? GeneratePassword() : configured;
-        var bureau = await db.Units.SingleAsync(u => u.Code == YanliangOrganisation.BureauCode, cancellationToken);
+        var bureau = await db.Units.SingleAsync(u => u.Code == bureauCode, cancellationToken);
         var users = sp.GetRequiredService<UserManager<StaffUser>>();
         var admin = new StaffUser
         {

@@ -1,27 +1,23 @@
 using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.WebEncoders;
 using Xinfang.Web.Data;
+using Xinfang.Web.Infrastructure;
 
-namespace Xinfang.Web.Infrastructure;
+namespace Xinfang.Web.Hosting;
 
 /// <summary>The HTTP side: Razor Pages in feature folders, JSON, problem details, OpenAPI, health, limits.</summary>
 public static class WebSetup
 {
-    /// <summary>Bodies of API requests; attachments have their own, larger limit.</summary>
-    public const long MaxJsonBody = 1024 * 1024;
-
     public static WebApplicationBuilder AddXinfangWeb(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
 
         // Razor would otherwise write 张三 as &#x5F20;&#x4E09;.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        builder.Services.Configure<JsonOptions>(o => Configure(o.SerializerOptions));
+        builder.Services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddValidation();
 
@@ -38,28 +34,6 @@ public static class WebSetup
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 32 * 1024 * 1024);
         builder.AddXinfangRateLimits();
         return builder;
-    }
-
-    /// <summary>The API's JSON, for code that serialises outside a request (the idempotency store, page handlers).</summary>
-    public static JsonSerializerOptions ApiJson { get; } = CreateApiJson();
-
-    private static JsonSerializerOptions CreateApiJson()
-    {
-        var options = new JsonSerializerOptions();
-        Configure(options);
-        options.MakeReadOnly(populateMissingResolver: true);
-        return options;
-    }
-
-    public static void Configure(JsonSerializerOptions options)
-    {
-        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        options.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
-        // Request bodies bind to the domain's own records: what has no default must be sent, and null is refused
-        // where the type says it cannot be null — a missing "channel" is a 400, never a silent default.
-        options.RespectRequiredConstructorParameters = true;
-        options.RespectNullableAnnotations = true;
     }
 
     private sealed class DatabaseHealthCheck(XinfangDb db) : IHealthCheck

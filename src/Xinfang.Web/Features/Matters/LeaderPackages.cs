@@ -3,9 +3,8 @@ using Xinfang.Domain.Matters;
 using Xinfang.Domain.Shared;
 using Xinfang.Web.Data;
 using Xinfang.Web.Features.Accounts;
-using Xinfang.Web.Features.Matters;
 
-namespace Xinfang.Web.Features.Packages;
+namespace Xinfang.Web.Features.Matters;
 
 public sealed record PackageInput(Guid LeaderUserId, string? Plan = null, DateOnly? On = null);
 
@@ -19,7 +18,7 @@ public sealed record PackageView(Guid Id, Guid MatterId, string MatterNumber, st
 /// 领导包案: the bureau (登记员、局领导) or the head of the unit holding the matter puts a leader in charge of it with a
 /// plan; the leader records progress and, in the end, the resolution. Leaders see their packages under "我的包案".
 /// </summary>
-public sealed class Packages(XinfangDb db, Staff staff, TimeProvider time)
+public sealed class LeaderPackages(XinfangDb db, Staff staff, TimeProvider time)
 {
     public async Task<Result<PackageView>> AssignAsync(Guid matterId, PackageInput input, CancellationToken cancellationToken = default)
     {
@@ -29,20 +28,11 @@ public sealed class Packages(XinfangDb db, Staff staff, TimeProvider time)
             return Error.NotFound("matter.not-found", "该信访事项不存在，或不在您的查看范围内。");
         }
 
-        var mayAssign = staff.Has(Roles.Registrar) || staff.Has(Roles.Director) || staff.Has(Roles.UnitHead) && matter.UnitId == staff.UnitId;
-        if (!mayAssign)
+        var today = ChinaTime.DateOf(time.GetUtcNow());
+        var on = input.On ?? today;
+        if (LeaderPackageRules.CheckAssign(staff.Actor, matter, input.Plan, on, today) is { } refused)
         {
-            return Error.Forbidden("package.forbidden", "只有信访部门或责任单位负责人可以安排领导包案。");
-        }
-
-        if (matter.Status.IsFinal())
-        {
-            return Error.Conflict("package.matter-final", "事项已终结", "已终结或归档的事项不再安排包案。");
-        }
-
-        if (string.IsNullOrWhiteSpace(input.Plan) || input.Plan.Length > Limits.Note)
-        {
-            return Error.Validation("package.plan-required", $"请填写包案化解方案（不超过 {Limits.Note} 字）。", "plan");
+            return refused;
         }
 
         var leader = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == input.LeaderUserId && u.IsActive, cancellationToken);
@@ -58,16 +48,9 @@ public sealed class Packages(XinfangDb db, Staff staff, TimeProvider time)
             return Error.Conflict("package.exists", "已包案", $"{leader!.DisplayName}已包案此事项。");
         }
 
-        var today = ChinaTime.DateOf(time.GetUtcNow());
-        var on = input.On ?? today;
-        if (on > today)
-        {
-            return Error.Validation("matter.on-in-future", "包案日期不能晚于今天。", "on");
-        }
-
         var package = new LeaderPackage
         {
-            Id = Guid.CreateVersion7(), MatterId = matterId, LeaderUserId = leader!.Id, Plan = input.Plan.Trim(), AssignedOn = on, AssignedBy = staff.UserName,
+            Id = Guid.CreateVersion7(), MatterId = matterId, LeaderUserId = leader!.Id, Plan = input.Plan!.Trim(), AssignedOn = on, AssignedBy = staff.UserName,
         };
         db.Add(package);
         await db.SaveChangesAsync(cancellationToken);
@@ -82,30 +65,20 @@ public sealed class Packages(XinfangDb db, Staff staff, TimeProvider time)
             return Error.NotFound("package.not-found", "该包案不存在，或不是您的包案。");
         }
 
-        if (string.IsNullOrWhiteSpace(input.Note) || input.Note.Length > Limits.Note)
-        {
-            return Error.Validation("package.note-required", $"请填写进展或化解情况（不超过 {Limits.Note} 字）。", "note");
-        }
-
-        if (package.ResolvedOn is not null)
-        {
-            return Error.Conflict("package.resolved", "包案已化解", "该包案已记录化解结果。");
-        }
-
         var today = ChinaTime.DateOf(time.GetUtcNow());
         var on = input.On ?? today;
-        if (on > today || on < package.AssignedOn)
+        if (LeaderPackageRules.CheckNote(input.Note, package.AssignedOn, package.ResolvedOn, on, today) is { } refused)
         {
-            return Error.Validation("package.on-invalid", "日期须在包案之日和今天之间。", "on");
+            return refused;
         }
 
         if (resolve)
         {
-            (package.ResolvedOn, package.Resolution) = (on, input.Note.Trim());
+            (package.ResolvedOn, package.Resolution) = (on, input.Note!.Trim());
         }
         else
         {
-            package.Progress = [.. package.Progress, new PackageProgress(on, input.Note.Trim(), staff.UserName)];
+            package.Progress = [.. package.Progress, new PackageProgress(on, input.Note!.Trim(), staff.UserName)];
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 
-namespace Xinfang.Web.Features.Audit;
+namespace Xinfang.Web.Data.Audit;
 
 /// <summary>
 /// Turns the tracked changes of one SaveChanges into audit rows (before and after values). Entity types annotated

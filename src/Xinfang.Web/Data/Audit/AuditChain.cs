@@ -2,9 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Xinfang.Web.Data;
 
-namespace Xinfang.Web.Features.Audit;
+namespace Xinfang.Web.Data.Audit;
 
 /// <summary>The hash chain over <see cref="AuditEntry"/> rows: how a row is hashed and how the chain is verified.</summary>
 public static class AuditChain

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace Xinfang.Web.Features.Accounts;
+namespace Xinfang.Web.Data;
 
 /// <summary>A member of staff. Every account belongs to one unit, which scopes what a handler or unit head sees.</summary>
 public sealed class StaffUser : IdentityUser<Guid>

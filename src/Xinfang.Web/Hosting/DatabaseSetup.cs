@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Xinfang.Web.Data;
-using Xinfang.Web.Features.Audit;
+using Xinfang.Web.Data.Audit;
 
-namespace Xinfang.Web.Infrastructure;
+namespace Xinfang.Web.Hosting;
 
 public enum DatabaseProvider
 {

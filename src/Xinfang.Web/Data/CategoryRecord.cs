@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Xinfang.Domain.Intake;
 
-namespace Xinfang.Web.Features.Categories;
+namespace Xinfang.Web.Data;
 
 /// <summary>A content category (内容分类) as stored; administrators edit the taxonomy.</summary>
 public sealed class CategoryRecord

@@ -2,11 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Xinfang.Domain.Matters;
 using Xinfang.Domain.Organisation;
 using Xinfang.Domain.Routing;
-using Xinfang.Web.Data;
-using Xinfang.Web.Features.Calendar;
-using Xinfang.Web.Features.Categories;
 
-namespace Xinfang.Web.Features;
+namespace Xinfang.Web.Data;
 
 /// <summary>What every registration, action and list reads and administrators change a few times a year.</summary>
 public sealed record Reference(IReadOnlyDictionary<Guid, Unit> Units, IReadOnlySet<string> ActiveCategories, IReadOnlyList<RoutingRule> RoutingRules,

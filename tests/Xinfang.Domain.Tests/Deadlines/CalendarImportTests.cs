@@ -1,7 +1,6 @@
 using Xinfang.Domain.Deadlines;
-using Xinfang.Web.Features.Calendar;
 
-namespace Xinfang.Web.Tests.Calendar;
+namespace Xinfang.Domain.Tests.Deadlines;
 
 /// <summary>Reading a year from the lines an administrator pastes (no database: a pure function of the text).</summary>
 public sealed class CalendarImportTests

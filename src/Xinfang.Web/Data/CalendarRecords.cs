@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Xinfang.Domain.Deadlines;
-using Xinfang.Web.Data;
 
-namespace Xinfang.Web.Features.Calendar;
+namespace Xinfang.Web.Data;
 
 /// <summary>The calendar and the period rules as stored now, bypassing the cache (editors and recalculation need what was just saved).</summary>
 public static class CalendarQueries

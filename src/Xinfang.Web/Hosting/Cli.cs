@@ -1,8 +1,7 @@
 using Xinfang.Web.Data;
-using Xinfang.Web.Data.Seed;
-using Xinfang.Web.Features.Audit;
+using Xinfang.Web.Data.Audit;
 
-namespace Xinfang.Web.Infrastructure;
+namespace Xinfang.Web.Hosting;
 
 /// <summary>
 /// Administration from the command line, with the same configuration as the server:

@@ -1,7 +1,9 @@
+using Microsoft.EntityFrameworkCore;
 using Xinfang.Domain.Intake;
 using Xinfang.Domain.Organisation;
+using Xinfang.Web.Data;
 
-namespace Xinfang.Web.Data.Seed;
+namespace Xinfang.Web.Features.Organisation;
 
 /// <summary>
 /// The organisation tree of the model user, the Yanliang District Petition Bureau (阎良区信访局, 610114), seeded on
@@ -82,4 +84,23 @@ public static class YanliangOrganisation
         new("610114403", "中共阎良区委政法委员会", "阎政法", UnitKind.PoliticalLegal, DistrictCode, null),
         new("610114501", "阎良区纪委监委", "阎纪", UnitKind.Discipline, DistrictCode, null),
     ];
+
+    /// <summary>The tree on first start; nothing when any unit exists.</summary>
+    public static async Task SeedAsync(XinfangDb db, CancellationToken cancellationToken)
+    {
+        if (await db.Units.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var ids = Units.ToDictionary(u => u.Code, _ => Guid.CreateVersion7());
+        foreach (var seed in Units)
+        {
+            db.Units.Add(new Unit(ids[seed.Code], seed.Code, seed.Name, seed.Kind,
+                seed.ParentCode is null ? null : ids[seed.ParentCode],
+                seed.ReviewBodyCode is null ? null : ids[seed.ReviewBodyCode], seed.Abbreviation));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
 }

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using Xinfang.Domain.Deadlines;
 
-namespace Xinfang.Web.Features.Calendar;
+namespace Xinfang.Domain.Deadlines;
 
 /// <summary>One problem of an import, on a line of the pasted text (0 for the year as a whole).</summary>
 public sealed record ImportProblem(int Line, string Message);

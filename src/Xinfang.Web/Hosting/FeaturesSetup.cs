@@ -1,12 +1,13 @@
+using Xinfang.Web.Data;
 using Xinfang.Web.Features.Accounts;
 using Xinfang.Web.Features.Calendar;
 using Xinfang.Web.Features.Categories;
+using Xinfang.Web.Features.Desk;
 using Xinfang.Web.Features.Matters;
 using Xinfang.Web.Features.Organisation;
-using Xinfang.Web.Features.Packages;
 using Xinfang.Web.Features.Routing;
 
-namespace Xinfang.Web.Features;
+namespace Xinfang.Web.Hosting;
 
 /// <summary>The application services of each feature, and the API: one line per feature, in the bureau's order.</summary>
 public static class FeaturesSetup
@@ -17,7 +18,7 @@ public static class FeaturesSetup
         builder.Services.AddScoped<SignInService>();
         builder.Services.AddScoped<UserEditor>();
         builder.Services.AddScoped<UnitEditor>();
-        builder.Services.AddScoped<Desk.DeskTiles>();
+        builder.Services.AddScoped<DeskTiles>();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<ReferenceCache>();
         builder.Services.AddScoped<ReferenceData>();
@@ -28,8 +29,8 @@ public static class FeaturesSetup
         builder.Services.AddScoped<IdempotencyStore>();
         builder.Services.AddScoped<MatterWorkflow>();
         builder.Services.AddScoped<MatterList>();
-        builder.Services.AddScoped<Routing.RoutingRules>();
-        builder.Services.AddScoped<Packages.Packages>();
+        builder.Services.AddScoped<RoutingRules>();
+        builder.Services.AddScoped<LeaderPackages>();
         if (builder.Configuration.GetValue("Jobs:DailyClosing", true))
         {
             builder.Services.AddHostedService<DailyClosing>();

@@ -2,26 +2,26 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Xinfang.Web.Features.Accounts;
 using Xinfang.Web.Infrastructure;
 
-namespace Xinfang.Web.Features.Packages;
+namespace Xinfang.Web.Features.Matters;
 
 public static class PackageEndpoints
 {
     public static RouteGroupBuilder MapPackages(this RouteGroupBuilder api)
     {
         api.MapPost("/matters/{id:guid}/packages", async Task<Results<Created<PackageView>, ProblemHttpResult>> (
-                Guid id, PackageInput input, Packages packages, CancellationToken ct) =>
+                Guid id, PackageInput input, LeaderPackages packages, CancellationToken ct) =>
             (await packages.AssignAsync(id, input, ct)).TryGet(out var view, out var error)
                 ? TypedResults.Created($"/api/v1/packages/{view.Id}", view) : error.ToProblem())
             .WithTags("领导包案").RequireAuthorization(Policies.Staff);
-        api.MapGet("/matters/{id:guid}/packages", async Task<Results<Ok<List<PackageView>>, ProblemHttpResult>> (Guid id, Packages packages, CancellationToken ct) =>
+        api.MapGet("/matters/{id:guid}/packages", async Task<Results<Ok<List<PackageView>>, ProblemHttpResult>> (Guid id, LeaderPackages packages, CancellationToken ct) =>
                 (await packages.ForMatterAsync(id, ct)).TryGet(out var list, out var error) ? TypedResults.Ok(list) : error.ToProblem())
             .WithTags("领导包案").RequireAuthorization(Policies.Staff);
 
         var group = api.MapGroup("/packages").WithTags("领导包案").RequireAuthorization(Policies.Staff);
-        group.MapGet("/mine", (Packages packages, CancellationToken ct) => packages.MineAsync(ct));
-        group.MapPost("/{id:guid}/progress", async Task<Results<Ok<PackageView>, ProblemHttpResult>> (Guid id, PackageNote note, Packages packages, CancellationToken ct) =>
+        group.MapGet("/mine", (LeaderPackages packages, CancellationToken ct) => packages.MineAsync(ct));
+        group.MapPost("/{id:guid}/progress", async Task<Results<Ok<PackageView>, ProblemHttpResult>> (Guid id, PackageNote note, LeaderPackages packages, CancellationToken ct) =>
             (await packages.NoteAsync(id, note, resolve: false, ct)).TryGet(out var view, out var error) ? TypedResults.Ok(view) : error.ToProblem());
-        group.MapPost("/{id:guid}/resolve", async Task<Results<Ok<PackageView>, ProblemHttpResult>> (Guid id, PackageNote note, Packages packages, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/resolve", async Task<Results<Ok<PackageView>, ProblemHttpResult>> (Guid id, PackageNote note, LeaderPackages packages, CancellationToken ct) =>
             (await packages.NoteAsync(id, note, resolve: true, ct)).TryGet(out var view, out var error) ? TypedResults.Ok(view) : error.ToProblem());
         return api;
     }

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 
-namespace Xinfang.Web.Features.Audit;
+namespace Xinfang.Web.Data.Audit;
 
 /// <summary>Who is acting in this scope: the signed-in user, or the system (background jobs, the command line).</summary>
 public sealed class AuditActor(IHttpContextAccessor http)

@@ -1,10 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Xinfang.Domain.Matters;
-using Xinfang.Web.Data;
-using Xinfang.Web.Features.Accounts;
 
-namespace Xinfang.Web.Features.Packages;
+namespace Xinfang.Web.Data;
 
 /// <summary>A leader who takes personal charge of resolving a hard matter (领导包案), with the plan and its progress.</summary>
 public sealed class LeaderPackage

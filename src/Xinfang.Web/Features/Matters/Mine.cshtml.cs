@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Xinfang.Web.Features.Packages;
+namespace Xinfang.Web.Features.Matters;
 
-public sealed class MineModel(Packages packages) : PageModel
+public sealed class MineModel(LeaderPackages packages) : PageModel
 {
     public IReadOnlyList<PackageView> Items { get; private set; } = [];
 
