@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Xinfang.Web.Data;
 
 namespace Xinfang.Web.Features.Accounts;
 
