@@ -49,7 +49,7 @@ echo "Publishing Xinfang and the load client (Release) …" >&2
 dotnet publish src/Xinfang.Web -c Release -o "$work/app" --nologo -v quiet >"$work/publish.log" 2>&1 || { cat "$work/publish.log" >&2; exit 1; }
 dotnet publish bench/Xinfang.LoadTest -c Release -o "$work/client" --nologo -v quiet >>"$work/publish.log" 2>&1 || { cat "$work/publish.log" >&2; exit 1; }
 
-admin_password="Bench-Admin-$RANDOM-2026x"
+admin_password="Bench-Bureau-$RANDOM-2026x"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # $1 provider (Sqlite|Postgres), $2 connection string: start the published app, wait until it answers /healthz.

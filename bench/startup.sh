@@ -22,7 +22,7 @@ measure() {
   local port=$(( 20000 + RANDOM % 40000 )) data="$work/data-$RANDOM"
   mkdir -p "$data"
   local start=$(date +%s%N)
-  ( exec env ConnectionStrings__Xinfang="Data Source=$data/xinfang.db" Bootstrap__AdminPassword="Startup-Admin-2026x" \
+  ( exec env ConnectionStrings__Xinfang="Data Source=$data/xinfang.db" Bootstrap__AdminPassword="Startup-Bureau-2026x" \
       Logging__LogLevel__Default=Warning "$@" --urls "http://127.0.0.1:$port" ) >"$data/out.log" 2>&1 &
   local pid=$!
   until curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; do

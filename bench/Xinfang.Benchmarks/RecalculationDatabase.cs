@@ -40,7 +40,7 @@ public static class RecalculationDatabase
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Production" });
         builder.Configuration["Database:Provider"] = "Sqlite";
         builder.Configuration["ConnectionStrings:Xinfang"] = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
-        builder.Configuration["Bootstrap:AdminPassword"] = "Bench-Admin-2026x";
+        builder.Configuration["Bootstrap:AdminPassword"] = "Bench-Bureau-2026x";
         builder.Configuration["Logging:LogLevel:Default"] = "Warning";
         builder.AddXinfangDatabase();
         builder.AddXinfangAccounts();

@@ -8,6 +8,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.AddXinfangDatabase();
 builder.AddXinfangAccounts();
 builder.AddXinfangWeb();
+builder.AddXinfangTransport();
 builder.AddXinfangFeatures();
 
 var app = builder.Build();
@@ -23,10 +24,12 @@ await DatabaseInitializer.InitializeAsync(app.Services);
 GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
 GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
+app.UseXinfangTransport();
 app.UseExceptionHandler();
 app.UseXinfangStatusPages();
 app.UseSecurityHeaders();
 app.UseApiBodyLimit();
+app.UseInputText();
 app.UseXinfangDocsUi();
 app.UseRouting();
 app.UseRateLimiter();

@@ -67,11 +67,28 @@ public static partial class Lifecycle
             return MatterErrors.Invalid("matter.due-before-on", $"交办的报送结果日期 {command.DueOn:yyyy-MM-dd} 必须晚于交办日期 {step.On:yyyy-MM-dd}。", "dueOn");
         }
 
+        // The bureau sets the date, but not past what the law gives any unit: 15 days to accept and 60 to handle
+        // (第二十三条、第三十二条). A date beyond that is a typing slip, not a decision.
+        var latest = LatestReportBack(step);
+        if (command.DueOn > latest)
+        {
+            return MatterErrors.Invalid("matter.due-too-late",
+                $"交办的报送结果日期 {command.DueOn:yyyy-MM-dd} 超出法定办理期限（受理告知期限加六十日办理期限，至 {latest:yyyy-MM-dd}）。", "dueOn");
+        }
+
         // 第二十二条第一款第三项: an assigned matter carries the bureau's own report-back date and a completion report.
         var reportBack = Deadline.Fixed(Deadline.Assigned, step.On, command.DueOn);
         var details = (Chosen(step, command.UnitId) ?? new DispatchDetails(null, null, false)) with { DueOn = command.DueOn };
         return UnitReceives(step, step.Change(command.Note) with { Details = details },
             command.UnitId, assigned: true, NoticeKind.AssignmentNotice, NoticeKind.AssignmentLetter, [reportBack]);
+    }
+
+    /// <summary>The latest report-back date of an assignment made on the step's day: acceptance period, then handling period.</summary>
+    private static DateOnly LatestReportBack(Step step)
+    {
+        var rules = step.Context.Deadlines;
+        var accepted = Periods.Due(rules.Calendar, step.On, rules.RuleFor(PeriodRules.AcceptanceNotice, step.Matter.Qualifiers)).Due;
+        return Periods.Due(rules.Calendar, accepted, rules.RuleFor(PeriodRules.Handling, step.Matter.Qualifiers)).Due;
     }
 
     /// <summary>
@@ -142,9 +159,10 @@ public static partial class Lifecycle
 
     private static Result<MatterChange> DecideRoute(Step step, Route command)
     {
-        if (string.IsNullOrWhiteSpace(command.Body))
+        if (string.IsNullOrWhiteSpace(command.Body) || command.Body.Trim().Length > Limits.RoutedBody)
         {
-            return MatterErrors.Invalid("matter.route-body-required", "请写明应当向哪个机关、通过什么途径提出（例如：向阎良区人民法院提起诉讼）。", "body");
+            return MatterErrors.Invalid("matter.route-body-required",
+                $"请写明应当向哪个机关、通过什么途径提出（例如：向阎良区人民法院提起诉讼），不超过 {Limits.RoutedBody} 字。", "body");
         }
 
         var body = command.Body.Trim();

@@ -186,8 +186,18 @@ public static partial class Lifecycle
             return MatterErrors.Invalid("matter.hearing-dates", "听证日期须在收到复核请求之后。", "from");
         }
 
+        if (command.From > recheck.DueOn)
+        {
+            return MatterErrors.Invalid("matter.hearing-dates", $"听证须在复核期限届满（{recheck.DueOn:yyyy-MM-dd}）之前开始。", "from");
+        }
+
         // 第三十六条第二款: hearing time does not count towards the 30 days.
         var days = command.To.DayNumber - command.From.DayNumber + 1;
+        if (days > Limits.HearingDays)
+        {
+            return MatterErrors.Invalid("matter.hearing-too-long", $"一次听证不超过 {Limits.HearingDays} 日；所填日期共 {days} 日。", "to");
+        }
+
         var moved = Periods.Due(step.Context.Deadlines.Calendar, recheck.StartOn, recheck.Days + recheck.ExtraDays + days, recheck.Kind, recheck.RollForward);
         return step.Change() with
         {

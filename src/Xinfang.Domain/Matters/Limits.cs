@@ -12,10 +12,19 @@ public static class Limits
     public const int Demands = 20;
     public const int Name = 50;
     public const int Address = 200;
+
+    /// <summary>The body a matter is routed to (法定途径的受理机关), as the route notice names it.</summary>
+    public const int RoutedBody = 200;
     public const int Petitioners = 50;
     public const int Headcount = 10_000;
     public const int Note = 4_000;
     public const int Opinion = 10_000;
+
+    /// <summary>
+    /// The longest hearing one entry may record. The law sets none, but its time is added to the recheck's 30 days
+    /// (第三十六条第二款): a hearing of days or weeks is real, one of months or years is a slip that would move the deadline.
+    /// </summary>
+    public const int HearingDays = 30;
 
     /// <summary>At most five representatives of a collective visit (第二十条).</summary>
     public const int Representatives = 5;

@@ -59,10 +59,21 @@ public static class FeaturesSetup
 
     public static WebApplication MapXinfangDocs(this WebApplication app)
     {
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        if (ApiDocsPublic(app))
+        {
+            app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        }
+
         app.MapHealthChecks("/healthz").AllowAnonymous();
         return app;
     }
+
+    /// <summary>
+    /// <c>ApiDocs:Public</c>: the OpenAPI document and its UI describe every endpoint to anyone, which helps whoever
+    /// integrates with Xinfang and whoever probes it alike; so they are served by default everywhere but Production.
+    /// </summary>
+    private static bool ApiDocsPublic(WebApplication app) =>
+        app.Configuration.GetValue("ApiDocs:Public", !app.Environment.IsProduction());
 
     /// <summary>
     /// The API reference UI is middleware, not an endpoint, so it must come before authentication: behind it the
@@ -70,6 +81,11 @@ public static class FeaturesSetup
     /// </summary>
     public static WebApplication UseXinfangDocsUi(this WebApplication app)
     {
+        if (!ApiDocsPublic(app))
+        {
+            return app;
+        }
+
         app.UseSwaggerUI(o =>
         {
             o.RoutePrefix = "api/docs";

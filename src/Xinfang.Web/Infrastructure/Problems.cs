@@ -45,11 +45,17 @@ public static class Problems
     }
 
     /// <summary>Writes a problem from middleware, where there is no endpoint result to return.</summary>
-    public static async Task WriteAsync(HttpContext http, int status, string code, string title, string detail)
+    public static async Task WriteAsync(HttpContext http, int status, string code, string title, string detail,
+                                        IReadOnlyDictionary<string, string[]>? errors = null)
     {
         http.Response.StatusCode = status;
         var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
         problem.Extensions["code"] = code;
+        if (errors is not null)
+        {
+            problem.Extensions["errors"] = errors;
+        }
+
         await http.RequestServices.GetRequiredService<IProblemDetailsService>()
             .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
     }

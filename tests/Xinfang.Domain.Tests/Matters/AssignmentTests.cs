@@ -22,6 +22,29 @@ public sealed class AssignmentTests
         Assert.Equal(["dueOn"], error.Fields!.Keys);
     }
 
+    [Theory]
+    [InlineData("2025-07-10")]
+    [InlineData("9999-12-31")]
+    public void A_report_back_date_beyond_the_statutory_handling_period_is_refused(string dueOn)
+    {
+        var matter = AMatter().ReceivedOn("2025-03-03").Build();
+
+        var error = Decisions.Refused(matter, new Assign(Org.StreetA.Id, D(dueOn), On: D("2025-03-10")), Org.Registrar);
+
+        Assert.Equal(("matter.due-too-late", ErrorKind.Validation), (error.Code, error.Kind));
+        Assert.Equal(["dueOn"], error.Fields!.Keys);
+    }
+
+    [Fact]
+    public void The_latest_report_back_date_is_the_acceptance_period_then_sixty_days()
+    {
+        // 15 days from 03-10 is 03-25; 60 days from 03-25 is 05-24, a Saturday, rolled to Monday 05-26.
+        var at = AMatter().ReceivedOn("2025-03-03").Build();
+        Assert.Equal(MatterStatus.Assigned, Decisions.Do(at, new Assign(Org.StreetA.Id, D("2025-05-26"), On: D("2025-03-10")), Org.Registrar).To);
+        var after = AMatter().ReceivedOn("2025-03-03").Build();
+        Assert.Equal("matter.due-too-late", Decisions.Refused(after, new Assign(Org.StreetA.Id, D("2025-05-27"), On: D("2025-03-10")), Org.Registrar).Code);
+    }
+
     [Fact]
     public void An_assignment_opens_the_fixed_report_back_deadline_beside_the_units_clocks()
     {

@@ -18,6 +18,15 @@ public sealed class DisposalOutcomeTests
     }
 
     [Fact]
+    public void A_routed_body_longer_than_the_notice_can_name_is_refused()
+    {
+        var error = Decisions.Refused(AMatter().Build(), new Route(RouteChannel.Litigation, new string('院', Limits.RoutedBody + 1)), Org.Registrar);
+
+        Assert.Equal(("matter.route-body-required", ErrorKind.Validation), (error.Code, error.Kind));
+        Assert.Equal(["body"], error.Fields!.Keys);
+    }
+
+    [Fact]
     public void A_matter_routed_by_the_bureau_stops_its_clock_and_the_bureau_tells_the_petitioner()
     {
         var matter = AMatter().Routed().Build();

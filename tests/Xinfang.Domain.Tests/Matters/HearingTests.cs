@@ -73,6 +73,40 @@ public sealed class HearingTests
         Assert.Equal(["from"], error.Fields!.Keys);
     }
 
+    [Theory]
+    [InlineData("2026-02-24", "2026-03-26")] // 31 days
+    [InlineData("2026-02-24", "2099-12-31")]
+    [InlineData("2026-02-24", "9999-12-31")]
+    public void A_hearing_longer_than_the_limit_is_refused_and_moves_nothing(string from, string to)
+    {
+        var matter = UnderRecheck();
+
+        var error = Decisions.Refused(matter, new Hearing(D(from), D(to), D("2026-02-20")), Org.RecheckHead);
+
+        Assert.Equal("matter.hearing-too-long", error.Code);
+        Assert.Equal(["to"], error.Fields!.Keys);
+        Assert.Equal(D("2026-03-16"), matter.OpenDeadline(PeriodRules.Recheck)!.DueOn);
+    }
+
+    [Fact]
+    public void A_thirty_day_hearing_is_the_longest_allowed()
+    {
+        var matter = UnderRecheck();
+
+        Decisions.Do(matter, new Hearing(D("2026-02-24"), D("2026-03-25"), D("2026-02-20")), Org.RecheckHead);
+
+        Assert.Equal(30, matter.OpenDeadline(PeriodRules.Recheck)!.ExtraDays);
+    }
+
+    [Fact]
+    public void A_hearing_that_starts_after_the_recheck_is_due_is_refused()
+    {
+        var error = Decisions.Refused(UnderRecheck(), new Hearing(D("2026-03-17"), D("2026-03-18"), D("2026-02-20")), Org.RecheckHead);
+
+        Assert.Equal("matter.hearing-dates", error.Code);
+        Assert.Equal(["from"], error.Fields!.Keys);
+    }
+
     [Fact]
     public void Only_the_head_of_the_recheck_body_holds_a_hearing()
     {

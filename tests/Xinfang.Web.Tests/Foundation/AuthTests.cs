@@ -35,7 +35,7 @@ public sealed class AuthTests(SharedApps apps)
     }
 
     [Theory, DatabaseData]
-    public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_one(Db db)
+    public async Task Five_wrong_passwords_throttle_that_address_and_name_even_for_the_right_one(Db db)
     {
         var app = await apps.For(db);
         var staff = await app.StaffAsync("610114001", "handler");
@@ -47,7 +47,7 @@ public sealed class AuthTests(SharedApps apps)
         }
 
         var response = await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { userName = staff.UserName, password = "Staff-Pass-2026" }, Ct);
-        await Http.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "auth.locked-out");
+        await Http.AssertProblemAsync(response, HttpStatusCode.Unauthorized, "auth.too-many-attempts");
     }
 
     [Theory, DatabaseData]

@@ -65,7 +65,7 @@ public sealed class WebShellTests(SharedApps apps)
         Assert.DoesNotContain(right.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.StartsWith("xinfang=", StringComparison.Ordinal));
         var (failures, auditRows) = await app.WithDbAsync(async d => (
             await d.Users.Where(u => u.UserName == staff.UserName).Select(u => u.AccessFailedCount).SingleAsync(Ct),
-            await d.AuditEntries.CountAsync(a => a.Action.StartsWith("login") && a.Note == staff.UserName, Ct)));
+            await d.AuditEntries.CountAsync(a => a.Action.StartsWith("login-") && a.Note == staff.UserName, Ct)));
         Assert.Equal(0, failures);
         Assert.Equal(0, auditRows);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/", Ct)).StatusCode); // still signed out

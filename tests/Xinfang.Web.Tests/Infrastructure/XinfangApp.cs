@@ -21,7 +21,7 @@ public sealed class XinfangApp : WebApplicationFactory<Program>
     /// <summary>A Friday morning in Beijing; every back-dated step in the tests lies before it.</summary>
     public static readonly DateTimeOffset DefaultNow = new(2026, 11, 27, 1, 30, 0, TimeSpan.Zero);
 
-    public const string AdminPassword = "Admin-Test-2026x";
+    public const string AdminPassword = "Bureau-Test-2026x";
 
     private readonly bool _ownsDatabase;
     private readonly bool _kestrel;

@@ -25,7 +25,7 @@ public sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
         builder.PrimitiveCollection(m => m.Flags).ElementType().HasConversion<string>();
         builder.Property(m => m.QueryCodeHash).HasMaxLength(64).HasAnnotation(AuditRecorder.Sensitive, true);
         builder.Property(m => m.RoutedTo).HasConversion<string>().HasMaxLength(32);
-        builder.Property(m => m.RoutedBody).HasMaxLength(200);
+        builder.Property(m => m.RoutedBody).HasMaxLength(Limits.RoutedBody);
         builder.Property(m => m.DeclineReason).HasConversion<string>().HasMaxLength(32);
         builder.Property(m => m.Accused).AsJson();
         builder.Property(m => m.Superior).AsJson();

@@ -38,15 +38,16 @@ public static class AccountsSetup
                 o.Password.RequireUppercase = true;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequiredUniqueChars = 5;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
+                // No account lockout: anyone could lock a clerk out by guessing at their name. SignInService throttles
+                // failures per address and account instead.
+                o.Lockout.AllowedForNewUsers = false;
                 o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<XinfangDb>()
             .AddSignInManager()
             .AddErrorDescriber<ChineseIdentityErrors>()
+            .AddPasswordValidator<PasswordRules>()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>();
 
         builder.Services

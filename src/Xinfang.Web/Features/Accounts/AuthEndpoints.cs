@@ -3,10 +3,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Xinfang.Domain.Shared;
-using Xinfang.Web.Data;
 using Xinfang.Web.Infrastructure;
 
 namespace Xinfang.Web.Features.Accounts;
@@ -29,6 +27,13 @@ public static class AuthEndpoints
         var group = api.MapGroup("/auth").WithTags("登录").AllowAnonymous();
         group.MapPost("/login", LoginAsync).RequireRateLimiting(RateLimits.Login);
         group.MapPost("/password", ChangePasswordAsync).RequireRateLimiting(RateLimits.Login);
+        // Ends every session of the account: this token, other tokens and signed-in browsers alike.
+        // Outside the anonymous group: only a signed-in caller can log out.
+        api.MapPost("/auth/logout", async Task<NoContent> (HttpContext http, SignInService signIn) =>
+        {
+            await signIn.EndSessionsAsync(http.User);
+            return TypedResults.NoContent();
+        }).WithTags("登录").RequireAuthorization();
         return api;
     }
 
@@ -66,59 +71,4 @@ public static class AuthEndpoints
         var changed = await signIn.ChangePasswordAsync(user, request.CurrentPassword, request.NewPassword);
         return changed is null ? TypedResults.NoContent() : changed.ToProblem();
     }
-}
-
-/// <summary>Password checks shared by the login page and the API: lockout, inactive accounts, an audited failure.</summary>
-public sealed class SignInService(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, XinfangDb db)
-{
-    private static readonly Error WrongCredentials = new(ErrorKind.Unauthorized, "auth.invalid-credentials", "登录失败", "用户名或密码不正确。");
-
-    public async Task<Result<StaffUser>> CheckAsync(string userName, string password)
-    {
-        var user = await users.FindByNameAsync(userName.Trim());
-        if (user is null || !user.IsActive)
-        {
-            return WrongCredentials;
-        }
-
-        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
-        if (result.Succeeded)
-        {
-            return user;
-        }
-
-        db.RecordEvent(result.IsLockedOut ? "login-locked-out" : "login-failed", nameof(StaffUser), user.Id.ToString(), userName);
-        await db.SaveChangesAsync();
-        return result.IsLockedOut
-            ? Error.Rule("auth.locked-out", "账户已锁定", "连续多次密码错误，账户已临时锁定，请 15 分钟后再试或联系系统管理员。")
-            : WrongCredentials;
-    }
-
-    public Task<System.Security.Claims.ClaimsPrincipal> PrincipalAsync(StaffUser user) => signIn.CreateUserPrincipalAsync(user);
-
-    public Task SignInWithCookieAsync(StaffUser user) => signIn.SignInAsync(user, isPersistent: false);
-
-    /// <summary>Returns null on success, or the policy failures in Chinese.</summary>
-    public async Task<Error?> ChangePasswordAsync(StaffUser user, string current, string next)
-    {
-        if (current == next)
-        {
-            return Error.Validation("auth.password-unchanged", "新密码不能与原密码相同。", "newPassword");
-        }
-
-        var result = await users.ChangePasswordAsync(user, current, next);
-        if (!result.Succeeded)
-        {
-            var messages = result.Errors.Select(e => e.Description).ToArray();
-            return Error.Validation("auth.password-rejected", string.Join(" ", messages),
-                new Dictionary<string, string[]> { ["newPassword"] = messages });
-        }
-
-        user.MustChangePassword = false;
-        await users.UpdateAsync(user);
-        return null;
-    }
-
-    public static async Task<bool> AnyAdminAsync(XinfangDb db) =>
-        await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).AnyAsync(n => n == Roles.Admin);
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -9,18 +10,19 @@ using Xinfang.Web.Infrastructure;
 namespace Xinfang.Web.Features.Accounts;
 
 /// <summary>
-/// A bearer token is self-contained and would stay valid for its eight hours after the account was deactivated or
-/// its roles or unit changed. Every such change renews the account's security stamp (UserEditor), so API requests
-/// compare the token's stamp with the account's — cached briefly, so this costs one lookup per user per half minute.
-/// Cookies get the same check from Identity's SecurityStampValidator.
+/// A bearer token or a session cookie is self-contained and would stay valid for its eight hours after the account
+/// was deactivated, its roles or unit changed, or its user logged out. Every such change renews the account's
+/// security stamp (UserEditor, SignInService), so every signed-in request compares its stamp with the account's —
+/// cached briefly, so this costs one lookup per user per half minute; the server that made the change forgets its
+/// cached stamp at once, other servers within <see cref="CacheFor"/>.
 /// </summary>
 public static class TokenRevocation
 {
-    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
     public static IApplicationBuilder UseTokenRevocation(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        if (http.Request.Path.StartsWithSegments("/api") && http.User.Identity?.IsAuthenticated == true
+        if (http.User.Identity?.IsAuthenticated == true
             && Guid.TryParse(http.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
         {
             var stampClaim = http.RequestServices.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
@@ -32,8 +34,17 @@ public static class TokenRevocation
             });
             if (current is null || current != http.User.FindFirstValue(stampClaim))
             {
+                if (!http.Request.Path.StartsWithSegments("/api"))
+                {
+                    // A page request with a revoked cookie: signed out, so the pages send the browser to the login form.
+                    await http.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    http.User = new ClaimsPrincipal(new ClaimsIdentity());
+                    await next(http);
+                    return;
+                }
+
                 await Problems.WriteAsync(http, StatusCodes.Status401Unauthorized, "auth.token-revoked", "令牌已失效",
-                    "账户已停用，或其角色、单位已变更，请重新登录。");
+                    "账户已停用、其角色或单位已变更，或已退出登录，请重新登录。");
                 return;
             }
         }

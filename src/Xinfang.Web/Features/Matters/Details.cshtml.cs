@@ -148,7 +148,7 @@ public sealed class DetailsModel(MatterWorkflow workflow, XinfangDb db, Staff st
         Deadlines = current.Deadlines;
         Units = current.Units;
         CategoryNames = Flatten(await categories.TreeAsync()).ToDictionary(c => c.Code, c => c.Name);
-        LeaderPackages = await packages.ForMatterAsync(id);
+        LeaderPackages = (await packages.ForMatterAsync(id)).Value; // the matter was found just above
         var actors = Matter.Events.Select(e => e.By).Distinct().ToList();
         StaffNames = await db.Users.AsNoTracking().Where(u => actors.Contains(u.UserName!)).ToDictionaryAsync(u => u.UserName!, u => u.DisplayName);
         if (staff.Has(Roles.Registrar) || staff.Has(Roles.Director) || staff.Has(Roles.UnitHead))

@@ -87,7 +87,11 @@ public sealed class LeaderPackages(XinfangDb db, Staff staff, TimeProvider time)
 
     public Task<List<PackageView>> MineAsync(CancellationToken cancellationToken = default) => ListAsync(p => p.LeaderUserId == staff.UserId, cancellationToken);
 
-    public Task<List<PackageView>> ForMatterAsync(Guid matterId, CancellationToken cancellationToken = default) => ListAsync(p => p.MatterId == matterId, cancellationToken);
+    /// <summary>A matter's packages, for whoever may see the matter; to anyone else the matter is "not found", as on its own page.</summary>
+    public async Task<Result<List<PackageView>>> ForMatterAsync(Guid matterId, CancellationToken cancellationToken = default) =>
+        await db.VisibleMatters(staff).AnyAsync(m => m.Id == matterId, cancellationToken)
+            ? await ListAsync(p => p.MatterId == matterId, cancellationToken)
+            : Error.NotFound("matter.not-found", "该信访事项不存在，或不在您的查看范围内。");
 
     private async Task<List<PackageView>> ListAsync(System.Linq.Expressions.Expression<Func<LeaderPackage, bool>> filter, CancellationToken cancellationToken)
     {

@@ -13,7 +13,8 @@ public static class PackageEndpoints
             (await packages.AssignAsync(id, input, ct)).TryGet(out var view, out var error)
                 ? TypedResults.Created($"/api/v1/packages/{view.Id}", view) : error.ToProblem())
             .WithTags("领导包案").RequireAuthorization(Policies.Staff);
-        api.MapGet("/matters/{id:guid}/packages", (Guid id, LeaderPackages packages, CancellationToken ct) => packages.ForMatterAsync(id, ct))
+        api.MapGet("/matters/{id:guid}/packages", async Task<Results<Ok<List<PackageView>>, ProblemHttpResult>> (Guid id, LeaderPackages packages, CancellationToken ct) =>
+                (await packages.ForMatterAsync(id, ct)).TryGet(out var list, out var error) ? TypedResults.Ok(list) : error.ToProblem())
             .WithTags("领导包案").RequireAuthorization(Policies.Staff);
 
         var group = api.MapGroup("/packages").WithTags("领导包案").RequireAuthorization(Policies.Staff);

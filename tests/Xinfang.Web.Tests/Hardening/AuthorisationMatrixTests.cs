@@ -1,0 +1,182 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Xinfang.Web.Tests.Infrastructure;
+using static Xinfang.Web.Tests.Infrastructure.MatterApi;
+
+namespace Xinfang.Web.Tests.Hardening;
+
+/// <summary>
+/// The authorisation matrix, generated from the endpoints the app actually maps × every kind of caller: anonymous,
+/// the administrator, the bureau's registrar, a leader, and the handler of the unit holding a matter, of another
+/// unit and of the unit an accusation accuses. Every endpoint must have a decided policy here, so a new endpoint
+/// without one fails this test until someone decides who may call it.
+/// </summary>
+public sealed class AuthorisationMatrixTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private enum Policy
+    {
+        /// <summary>Anyone, signed in or not (login, password change).</summary>
+        Anonymous,
+        /// <summary>Any member of staff; the feature may refuse a role with 403 on its own grounds.</summary>
+        Staff,
+        /// <summary>The administrator only: configuration, users, organisation.</summary>
+        Admin,
+        /// <summary>Staff who can see the matter in the path; to anyone else it answers exactly as a matter that does not exist.</summary>
+        Matter,
+    }
+
+    private static readonly Dictionary<string, Policy> Decided = new(StringComparer.Ordinal)
+    {
+        ["POST /api/v1/auth/login"] = Policy.Anonymous,
+        ["POST /api/v1/auth/password"] = Policy.Anonymous,
+        ["POST /api/v1/auth/logout"] = Policy.Staff,
+        ["GET /api/v1/units/"] = Policy.Staff,
+        ["POST /api/v1/units/"] = Policy.Admin,
+        ["PUT /api/v1/units/{id:guid}"] = Policy.Admin,
+        ["GET /api/v1/users/"] = Policy.Admin,
+        ["POST /api/v1/users/"] = Policy.Admin,
+        ["PUT /api/v1/users/{id:guid}"] = Policy.Admin,
+        ["GET /api/v1/calendar/{year:int}"] = Policy.Staff,
+        ["PUT /api/v1/calendar/{year:int}"] = Policy.Admin,
+        ["GET /api/v1/calendar/due"] = Policy.Staff,
+        ["GET /api/v1/periods/"] = Policy.Staff,
+        ["GET /api/v1/periods/{code}/history"] = Policy.Staff,
+        ["PUT /api/v1/periods/{code}"] = Policy.Admin,
+        ["GET /api/v1/categories/"] = Policy.Staff,
+        ["POST /api/v1/categories/"] = Policy.Admin,
+        ["PUT /api/v1/categories/{code}"] = Policy.Admin,
+        ["GET /api/v1/routing-rules/"] = Policy.Staff,
+        ["POST /api/v1/routing-rules/"] = Policy.Admin,
+        ["PUT /api/v1/routing-rules/{id:guid}"] = Policy.Admin,
+        ["DELETE /api/v1/routing-rules/{id:guid}"] = Policy.Admin,
+        ["POST /api/v1/matters/"] = Policy.Staff,
+        ["GET /api/v1/matters/"] = Policy.Staff,
+        ["POST /api/v1/matters/close-expired"] = Policy.Staff,
+        ["GET /api/v1/packages/mine"] = Policy.Staff,
+        ["POST /api/v1/packages/{id:guid}/progress"] = Policy.Staff,
+        ["POST /api/v1/packages/{id:guid}/resolve"] = Policy.Staff,
+        // Everything under /api/v1/matters/{id} is Policy.Matter: the matter's own scope decides.
+    };
+
+    [Fact]
+    public async Task Every_api_endpoint_has_a_decided_policy()
+    {
+        await using var app = await XinfangApp.StartAsync(Db.Sqlite);
+
+        var undecided = Endpoints(app).Where(e => PolicyOf(e) is null).ToList();
+
+        Assert.True(undecided.Count == 0, "Endpoints without a decided authorisation policy (add them to AuthorisationMatrixTests.Decided):\n" + string.Join("\n", undecided));
+    }
+
+    [Theory, DatabaseData]
+    public async Task Every_endpoint_answers_every_kind_of_caller_as_its_policy_says(Db db)
+    {
+        await using var app = await XinfangApp.StartAsync(db);
+        var registrar = await app.StaffAsync("610114", "registrar");
+        var callers = new Dictionary<string, HttpClient>
+        {
+            ["anonymous"] = app.Anonymous(),
+            ["admin"] = await app.AdminAsync(),
+            ["leader"] = (await app.StaffAsync("610114000", "leader")).Http,
+            ["other-unit"] = (await app.StaffAsync(OtherStreet, "handler", "unit-head")).Http,
+            ["accused-unit"] = (await app.StaffAsync(Labour, "handler", "unit-head")).Http,
+            // Last, because they may act on the matter (an empty body is a valid command for some actions).
+            ["own-unit"] = (await app.StaffAsync(Street, "handler", "unit-head")).Http,
+            ["registrar"] = registrar.Http,
+        };
+        var failures = new List<string>();
+        var cells = 0;
+
+        // Logging out ends the caller's sessions, so it comes last.
+        foreach (var endpoint in Endpoints(app).OrderBy(e => e.EndsWith("/auth/logout", StringComparison.Ordinal)))
+        {
+            var policy = PolicyOf(endpoint) ?? throw new InvalidOperationException($"{endpoint} has no decided policy");
+            // A fresh accusation against the labour bureau, handled by the street, for every endpoint.
+            var accusation = await RegisterAsync(registrar.Http, Accusation(await app.UnitIdAsync(Labour)));
+            accusation = await ActAsync(registrar.Http, accusation, "transfer", new { unitId = await app.UnitIdAsync(Street), on = "2026-05-12" });
+            foreach (var (caller, client) in callers)
+            {
+                var (status, code) = await CallAsync(client, endpoint, Id(accusation));
+                cells++;
+                var refusal = Expect(policy, caller, status);
+                if (refusal is null && policy == Policy.Matter && caller is "other-unit" or "accused-unit" or "admin")
+                {
+                    // Out of scope must look exactly like a matter that does not exist.
+                    var (ghostStatus, ghostCode) = await CallAsync(client, endpoint, Guid.NewGuid());
+                    refusal = (status, code) == (ghostStatus, ghostCode) ? null : $"answers {status} {code} for a hidden matter but {ghostStatus} {ghostCode} for none";
+                }
+
+                if (refusal is not null)
+                {
+                    failures.Add($"{endpoint} as {caller}: {refusal}");
+                }
+            }
+        }
+
+        if (Environment.GetEnvironmentVariable("XINFANG_MATRIX_REPORT") is { Length: > 0 } report)
+        {
+            await File.AppendAllTextAsync(report, $"{db}\t{cells} cells\t{failures.Count} failures\n", Ct);
+        }
+
+        Assert.True(failures.Count == 0, $"{failures.Count} of {cells} cells disagree with the policy:\n" + string.Join("\n", failures));
+    }
+
+    private static string? Expect(Policy policy, string caller, int status) => (policy, caller) switch
+    {
+        (Policy.Anonymous, _) => status == 401 ? "401 on an anonymous endpoint" : null,
+        (_, "anonymous") => status == 401 ? null : $"{status} instead of 401 without credentials",
+        (Policy.Admin, "admin") => status is 401 or 403 ? $"{status} for the administrator" : null,
+        (Policy.Admin, _) => status == 403 ? null : $"{status} instead of 403 for a non-administrator",
+        (Policy.Matter, "own-unit" or "registrar") => status is 401 or 404 ? $"{status} for a caller who sees the matter" : null,
+        (Policy.Matter, _) => status is >= 200 and < 300 ? $"{status}: a matter outside the caller's scope answered" : null,
+        (Policy.Staff, _) => status == 401 ? "401 for a signed-in member of staff" : null,
+    };
+
+    private static async Task<(int Status, string? Code)> CallAsync(HttpClient client, string endpoint, Guid matterId)
+    {
+        var (method, pattern) = (endpoint[..endpoint.IndexOf(' ', StringComparison.Ordinal)], endpoint[(endpoint.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
+        var url = pattern
+            .Replace("/matters/{id:guid}", $"/matters/{matterId}", StringComparison.Ordinal)
+            .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("{year:int}", "2026", StringComparison.Ordinal)
+            .Replace("{code}", pattern.Contains("/periods", StringComparison.Ordinal) ? "handling" : "labour", StringComparison.Ordinal);
+        var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (method is "POST" or "PUT")
+        {
+            request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+        }
+
+        var response = await client.SendAsync(request, Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        var code = response.Content.Headers.ContentType?.MediaType == "application/problem+json"
+            ? JsonDocument.Parse(body).RootElement.GetProperty("code").GetString() : null;
+        return ((int)response.StatusCode, code);
+    }
+
+    private static Policy? PolicyOf(string endpoint) =>
+        Decided.TryGetValue(endpoint, out var policy) ? policy
+        : endpoint.Contains("/api/v1/matters/{id:guid}", StringComparison.Ordinal) ? Policy.Matter
+        : null;
+
+    /// <summary>"METHOD /pattern" of every API endpoint the app maps, from its own routing table.</summary>
+    private static List<string> Endpoints(XinfangApp app) =>
+        app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => $"{m} {e.RoutePattern.RawText}"))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+
+    private static JsonObject Accusation(Guid accusedUnit) => Letter(new DateOnly(2026, 5, 11), b =>
+    {
+        b["purpose"] = "accusation";
+        b["categoryCode"] = "discipline";
+        b["title"] = "举报某局干部违规收受礼金";
+        b["demands"] = new JsonArray("查处违纪行为");
+        b["petitioners"] = new JsonArray(new JsonObject { ["name"] = "李四", ["phone"] = "13912345678" });
+        b["accused"] = new JsonObject { ["name"] = "王某", ["unit"] = "阎良区人力资源和社会保障局", ["position"] = "科长", ["unitId"] = accusedUnit.ToString() };
+    });
+}
