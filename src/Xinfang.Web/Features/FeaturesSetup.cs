@@ -2,6 +2,7 @@ using Xinfang.Web.Features.Accounts;
 using Xinfang.Web.Features.Calendar;
 using Xinfang.Web.Features.Categories;
 using Xinfang.Web.Features.Matters;
+using Xinfang.Web.Features.Notices;
 using Xinfang.Web.Features.Organisation;
 using Xinfang.Web.Features.Packages;
 using Xinfang.Web.Features.Routing;
@@ -30,6 +31,9 @@ public static class FeaturesSetup
         builder.Services.AddScoped<MatterList>();
         builder.Services.AddScoped<Routing.RoutingRules>();
         builder.Services.AddScoped<Packages.Packages>();
+        builder.Services.AddScoped<Notices.NoticeReader>();
+        builder.Services.AddScoped<Notices.TemplateStore>();
+        builder.Services.AddScoped<Notices.TemplatePreview>();
         if (builder.Configuration.GetValue("Jobs:DailyClosing", true))
         {
             builder.Services.AddHostedService<DailyClosing>();
@@ -48,6 +52,8 @@ public static class FeaturesSetup
         api.MapMatters();
         api.MapRouting();
         api.MapPackages();
+        api.MapNotices();
+        app.MapNoticePages();
         return app;
     }
 

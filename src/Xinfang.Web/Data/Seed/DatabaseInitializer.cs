@@ -36,6 +36,8 @@ public static class DatabaseInitializer
         await Features.Calendar.ClockSeeding.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), cancellationToken);
         await Features.Categories.CategoryEditor.SeedAsync(db, cancellationToken);
         await Features.Routing.RoutingRules.SeedAsync(db, cancellationToken);
+        await Features.Notices.TemplateStore.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), cancellationToken);
+        await Features.Notices.NoticeDocuments.BackfillAsync(db, cancellationToken);
         await SeedRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole<Guid>>>());
         await EnsureAdministratorAsync(sp, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

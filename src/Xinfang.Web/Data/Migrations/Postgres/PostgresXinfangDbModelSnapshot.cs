@@ -1287,6 +1287,97 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.HasAnnotation("Xinfang:NotAudited", true);
                 });
 
+            modelBuilder.Entity("Xinfang.Web.Features.Notices.NoticeDocument", b =>
+                {
+                    b.Property<Guid>("NoticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("notice_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content")
+                        .HasAnnotation("Xinfang:Sensitive", true);
+
+                    b.Property<int>("Length")
+                        .HasColumnType("integer")
+                        .HasColumnName("length");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("template_id");
+
+                    b.HasKey("NoticeId")
+                        .HasName("pk_notice_documents");
+
+                    b.HasIndex("TemplateId")
+                        .HasDatabaseName("ix_notice_documents_template_id");
+
+                    b.ToTable("notice_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Features.Notices.NoticeTemplateRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Addressee")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("addressee");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notice_templates");
+
+                    b.HasIndex("Key", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notice_templates_key_version");
+
+                    b.ToTable("notice_templates", (string)null);
+                });
+
             modelBuilder.Entity("Xinfang.Web.Features.Packages.LeaderPackage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1601,6 +1692,23 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasForeignKey("ParentCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_categories_categories_parent_code");
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Features.Notices.NoticeDocument", b =>
+                {
+                    b.HasOne("Xinfang.Domain.Matters.Notice", null)
+                        .WithOne()
+                        .HasForeignKey("Xinfang.Web.Features.Notices.NoticeDocument", "NoticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notice_documents_notice_notice_id");
+
+                    b.HasOne("Xinfang.Web.Features.Notices.NoticeTemplateRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notice_documents_notice_template_record_template_id");
                 });
 
             modelBuilder.Entity("Xinfang.Web.Features.Packages.LeaderPackage", b =>

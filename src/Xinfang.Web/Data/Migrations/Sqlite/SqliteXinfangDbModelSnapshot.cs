@@ -1271,6 +1271,97 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.HasAnnotation("Xinfang:NotAudited", true);
                 });
 
+            modelBuilder.Entity("Xinfang.Web.Features.Notices.NoticeDocument", b =>
+                {
+                    b.Property<Guid>("NoticeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notice_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content")
+                        .HasAnnotation("Xinfang:Sensitive", true);
+
+                    b.Property<int>("Length")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("length");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("template_id");
+
+                    b.HasKey("NoticeId")
+                        .HasName("pk_notice_documents");
+
+                    b.HasIndex("TemplateId")
+                        .HasDatabaseName("ix_notice_documents_template_id");
+
+                    b.ToTable("notice_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Features.Notices.NoticeTemplateRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Addressee")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("addressee");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notice_templates");
+
+                    b.HasIndex("Key", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notice_templates_key_version");
+
+                    b.ToTable("notice_templates", (string)null);
+                });
+
             modelBuilder.Entity("Xinfang.Web.Features.Packages.LeaderPackage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1583,6 +1674,23 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ParentCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_categories_categories_parent_code");
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Features.Notices.NoticeDocument", b =>
+                {
+                    b.HasOne("Xinfang.Domain.Matters.Notice", null)
+                        .WithOne()
+                        .HasForeignKey("Xinfang.Web.Features.Notices.NoticeDocument", "NoticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notice_documents_notice_notice_id");
+
+                    b.HasOne("Xinfang.Web.Features.Notices.NoticeTemplateRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notice_documents_notice_template_record_template_id");
                 });
 
             modelBuilder.Entity("Xinfang.Web.Features.Packages.LeaderPackage", b =>

@@ -1,0 +1,81 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Xinfang.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class NoticeDocuments : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "notice_templates",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    addressee = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    body = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    created_by = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_notice_templates", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "notice_documents",
+                columns: table => new
+                {
+                    notice_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    template_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    sha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    length = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_notice_documents", x => x.notice_id);
+                    table.ForeignKey(
+                        name: "fk_notice_documents_notice_notice_id",
+                        column: x => x.notice_id,
+                        principalTable: "notice",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_notice_documents_notice_template_record_template_id",
+                        column: x => x.template_id,
+                        principalTable: "notice_templates",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notice_documents_template_id",
+                table: "notice_documents",
+                column: "template_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notice_templates_key_version",
+                table: "notice_templates",
+                columns: new[] { "key", "version" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "notice_documents");
+
+            migrationBuilder.DropTable(
+                name: "notice_templates");
+        }
+    }
+}
