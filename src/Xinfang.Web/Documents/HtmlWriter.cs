@@ -13,7 +13,7 @@ public static class HtmlWriter
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        html.Append("<title>").Append(Encode(pageTitle)).Append("</title><link rel=\"stylesheet\" href=\"/css/document.css\"></head><body class=\"document\">");
+        html.Append("<title>").Append(Encode(pageTitle)).Append("</title><link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\"><link rel=\"stylesheet\" href=\"/css/document.css\"></head><body class=\"document\">");
         html.Append("<nav class=\"toolbar\" aria-label=\"文书操作\"><button type=\"button\" id=\"print\">打印</button>");
         if (downloadUrl is not null)
         {
@@ -34,9 +34,9 @@ public static class HtmlWriter
     /// <summary>The page itself, also used by the live preview of the template administration.</summary>
     public static string Sheet(OfficialDocument document)
     {
-        var html = new StringBuilder();
+        var html = new StringBuilder("<div class=\"sheet\">");
         AppendSheet(html, document);
-        return html.ToString();
+        return html.Append("</div>").ToString();
     }
 
     private static void AppendSheet(StringBuilder html, OfficialDocument document)
