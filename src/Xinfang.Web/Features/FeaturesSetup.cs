@@ -1,4 +1,5 @@
 using Xinfang.Web.Features.Accounts;
+using Xinfang.Web.Features.Attachments;
 using Xinfang.Web.Features.Calendar;
 using Xinfang.Web.Features.Categories;
 using Xinfang.Web.Features.Matters;
@@ -34,6 +35,8 @@ public static class FeaturesSetup
         builder.Services.AddScoped<Notices.NoticeReader>();
         builder.Services.AddScoped<Notices.TemplateStore>();
         builder.Services.AddScoped<Notices.TemplatePreview>();
+        builder.Services.AddScoped<Attachments.AttachmentStore>();
+        builder.Services.AddSingleton<Attachments.IAttachmentScanner, Attachments.EicarOnlyScanner>();
         if (builder.Configuration.GetValue("Jobs:DailyClosing", true))
         {
             builder.Services.AddHostedService<DailyClosing>();
@@ -54,6 +57,8 @@ public static class FeaturesSetup
         api.MapPackages();
         api.MapNotices();
         app.MapNoticePages();
+        api.MapAttachments();
+        app.MapAttachmentPages();
         return app;
     }
 
