@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Xinfang.Domain.Matters;
 using Xinfang.Web.Documents;
+using Xinfang.Web.Features.Matters;
 using Xinfang.Web.Features.Notices;
 
 namespace Xinfang.Benchmarks;

@@ -85,7 +85,7 @@ public sealed class AttachmentTests(SharedApps apps)
         await Http.AssertProblemAsync(await UploadAsync(registrar.Http, id, Pdf, "回执.pdf", "delivery-receipt", Guid.NewGuid()), HttpStatusCode.UnprocessableEntity, "attachment.notice-not-found");
 
         Assert.Equal(0, (await registrar.Http.GetFromJsonAsync<JsonElement>($"/api/v1/matters/{id}/attachments")).GetArrayLength());
-        Assert.Equal(0, await app.WithDbAsync(d => Task.FromResult(d.Set<Xinfang.Web.Features.Attachments.Attachment>().Count(a => a.MatterId == id))));
+        Assert.Equal(0, await app.WithDbAsync(d => Task.FromResult(d.Set<Xinfang.Web.Data.Attachment>().Count(a => a.MatterId == id))));
     }
 
     [Theory, DatabaseData]

@@ -232,7 +232,7 @@ public sealed class NoticeDocumentTests(SharedApps apps)
         var all = await app.WithDbAsync(d => Task.FromResult(d.Set<Xinfang.Domain.Matters.Notice>().Where(n => n.Number.StartsWith(prefix)).Select(n => n.Number).ToList()));
         var sequences = all.Select(n => int.Parse(n[prefix.Length..^1])).OrderBy(n => n).ToList();
         Assert.Equal(Enumerable.Range(1, sequences.Count), sequences);
-        Assert.Equal(20, await app.WithDbAsync(d => Task.FromResult(d.Set<Xinfang.Web.Features.Notices.NoticeDocument>().Count(x => accepted.Select(m => Notice(m, "acceptance-notice").GetProperty("id").GetGuid()).Contains(x.NoticeId)))));
+        Assert.Equal(20, await app.WithDbAsync(d => Task.FromResult(d.Set<Xinfang.Web.Data.NoticeDocument>().Count(x => accepted.Select(m => Notice(m, "acceptance-notice").GetProperty("id").GetGuid()).Contains(x.NoticeId)))));
     }
 
     /// <summary>The merge fields the notice's template version uses that the notice does not carry.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Xinfang.Domain.Matters;
 using Xinfang.Web.Documents;
+using Xinfang.Web.Features.Matters;
 using Xinfang.Web.Features.Notices;
 using Xinfang.Web.Tests.Browser;
 using Xinfang.Web.Tests.Infrastructure;

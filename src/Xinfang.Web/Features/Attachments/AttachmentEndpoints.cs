@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Xinfang.Web.Data;
 using Xinfang.Web.Features.Accounts;
 using Xinfang.Web.Infrastructure;
 

@@ -10,7 +10,7 @@ namespace Xinfang.Web.Features.Attachments;
 /// </summary>
 public static class AttachmentRules
 {
-    public const int MaxNameLength = 120;
+    public const int MaxNameLength = Data.Attachment.MaxNameLength;
     public const long DefaultMaxBytes = 20 * 1024 * 1024;
 
     private static readonly (string Type, string Extension, Func<ReadOnlySpan<byte>, bool> Matches)[] Signatures =

@@ -7,7 +7,6 @@ using Xinfang.Domain.Routing;
 using Xinfang.Domain.Shared;
 using Xinfang.Web.Data;
 using Xinfang.Web.Features.Accounts;
-using Xinfang.Web.Features.Notices;
 
 namespace Xinfang.Web.Features.Matters;
 

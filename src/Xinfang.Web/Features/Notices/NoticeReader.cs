@@ -70,7 +70,7 @@ public sealed class NoticeReader(XinfangDb db, Staff staff)
             return error;
         }
 
-        var template = await TemplateStore.CurrentAsync(db, [NoticeFields.DeliveryReceipt], cancellationToken)
+        var template = await NoticeDocuments.CurrentTemplateAsync(db, [NoticeFields.DeliveryReceipt], cancellationToken)
             ?? throw new InvalidOperationException("The 送达回执 template is seeded on start.");
         var fields = new Dictionary<string, string>(NoticeDocuments.FieldsOf(row.Notice))
         {

@@ -4,6 +4,7 @@ using Xinfang.Domain.Shared;
 using Xinfang.Web.Data;
 using Xinfang.Web.Documents;
 using Xinfang.Web.Features.Accounts;
+using Xinfang.Web.Features.Matters;
 
 namespace Xinfang.Web.Features.Notices;
 

@@ -69,16 +69,6 @@ public sealed class TemplateStore(XinfangDb db, Staff staff, TimeProvider time)
         db.Set<NoticeTemplateRecord>().AsNoTracking()
             .Where(t => t.Version == db.Set<NoticeTemplateRecord>().Where(o => o.Key == t.Key).Max(o => o.Version));
 
-    /// <summary>The first template of <paramref name="keys"/> that exists, in its current version.</summary>
-    public static Task<NoticeTemplateRecord?> CurrentAsync(XinfangDb db, IEnumerable<string> keys, CancellationToken cancellationToken)
-    {
-        var wanted = keys.ToList();
-        return db.Set<NoticeTemplateRecord>().AsNoTracking()
-            .Where(t => wanted.Contains(t.Key))
-            .OrderByDescending(t => t.Key.Length).ThenByDescending(t => t.Version) // a variant is longer than its kind's key
-            .FirstOrDefaultAsync(cancellationToken);
-    }
-
     public static string NameOf(string key) => key switch
     {
         NoticeFields.DeliveryReceipt => "送达回执",

@@ -849,6 +849,249 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.ToTable("routing_rules", (string)null);
                 });
 
+            modelBuilder.Entity("Xinfang.Web.Data.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content")
+                        .HasAnnotation("Xinfang:Sensitive", true);
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("matter_id");
+
+                    b.Property<Guid?>("NoticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("notice_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<Guid>("UploadedByUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by_unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attachments");
+
+                    b.HasIndex("MatterId")
+                        .HasDatabaseName("ix_attachments_matter_id");
+
+                    b.HasIndex("NoticeId")
+                        .HasDatabaseName("ix_attachments_notice_id");
+
+                    b.ToTable("attachments", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("After")
+                        .HasColumnType("text")
+                        .HasColumnName("after");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("text")
+                        .HasColumnName("before");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("entity_type");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("hash")
+                        .IsFixedLength();
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text")
+                        .HasColumnName("note");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("previous_hash")
+                        .IsFixedLength();
+
+                    b.HasKey("Sequence")
+                        .HasName("pk_audit_entries");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_audit_entries_at");
+
+                    b.HasIndex("EntityType", "EntityId")
+                        .HasDatabaseName("ix_audit_entries_entity_type_entity_id");
+
+                    b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.CalendarDayRecord", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Date")
+                        .HasName("pk_calendar_days");
+
+                    b.HasIndex("Year")
+                        .HasDatabaseName("ix_calendar_days_year");
+
+                    b.ToTable("calendar_days", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.CalendarYearRecord", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Year")
+                        .HasName("pk_calendar_years");
+
+                    b.ToTable("calendar_years", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.CategoryRecord", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("parent_code");
+
+                    b.HasKey("Code")
+                        .HasName("pk_categories");
+
+                    b.HasIndex("ParentCode")
+                        .HasDatabaseName("ix_categories_parent_code");
+
+                    b.ToTable("categories", (string)null);
+                });
+
             modelBuilder.Entity("Xinfang.Web.Data.Counter", b =>
                 {
                     b.Property<string>("Scope")
@@ -868,7 +1111,303 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.HasAnnotation("Xinfang:NotAudited", true);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Accounts.StaffUser", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("user_name");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("response");
+
+                    b.HasKey("UserName", "Key")
+                        .HasName("pk_idempotency_keys");
+
+                    b.ToTable("idempotency_keys", (string)null);
+
+                    b.HasAnnotation("Xinfang:NotAudited", true);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.LeaderPackage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("assigned_by");
+
+                    b.Property<DateOnly>("AssignedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("assigned_on");
+
+                    b.Property<Guid>("LeaderUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("leader_user_id");
+
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("matter_id");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("plan");
+
+                    b.Property<string>("Progress")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("progress");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("resolution");
+
+                    b.Property<DateOnly?>("ResolvedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("resolved_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_leader_packages");
+
+                    b.HasIndex("LeaderUserId")
+                        .HasDatabaseName("ix_leader_packages_leader_user_id");
+
+                    b.HasIndex("MatterId", "LeaderUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_leader_packages_matter_id_leader_user_id");
+
+                    b.ToTable("leader_packages", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.NoticeDocument", b =>
+                {
+                    b.Property<Guid>("NoticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("notice_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content")
+                        .HasAnnotation("Xinfang:Sensitive", true);
+
+                    b.Property<int>("Length")
+                        .HasColumnType("integer")
+                        .HasColumnName("length");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("template_id");
+
+                    b.HasKey("NoticeId")
+                        .HasName("pk_notice_documents");
+
+                    b.HasIndex("TemplateId")
+                        .HasDatabaseName("ix_notice_documents_template_id");
+
+                    b.ToTable("notice_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.NoticeTemplateRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Addressee")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("addressee");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notice_templates");
+
+                    b.HasIndex("Key", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notice_templates_key_version");
+
+                    b.ToTable("notice_templates", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.PeriodRuleHistory", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Article")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("article");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)")
+                        .HasColumnName("code");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer")
+                        .HasColumnName("days");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("RollForward")
+                        .HasColumnType("boolean")
+                        .HasColumnName("roll_forward");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_period_rule_history");
+
+                    b.HasIndex("Code", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_period_rule_history_code_version");
+
+                    b.ToTable("period_rule_history", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.PeriodRuleRecord", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Article")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("article");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer")
+                        .HasColumnName("days");
+
+                    b.Property<bool>("IsStatutory")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_statutory");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("RollForward")
+                        .HasColumnType("boolean")
+                        .HasColumnName("roll_forward");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Code")
+                        .HasName("pk_period_rules");
+
+                    b.ToTable("period_rules", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.StaffUser", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -972,545 +1511,6 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Attachments.Attachment", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("bytea")
-                        .HasColumnName("content")
-                        .HasAnnotation("Xinfang:Sensitive", true);
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("content_type");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)")
-                        .HasColumnName("file_name");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)")
-                        .HasColumnName("kind");
-
-                    b.Property<long>("Length")
-                        .HasColumnType("bigint")
-                        .HasColumnName("length");
-
-                    b.Property<Guid>("MatterId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("matter_id");
-
-                    b.Property<Guid?>("NoticeId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("notice_id");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character(64)")
-                        .HasColumnName("sha256")
-                        .IsFixedLength();
-
-                    b.Property<DateTime>("UploadedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("uploaded_at");
-
-                    b.Property<string>("UploadedBy")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
-                        .HasColumnName("uploaded_by");
-
-                    b.Property<Guid>("UploadedByUnitId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("uploaded_by_unit_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_attachments");
-
-                    b.HasIndex("MatterId")
-                        .HasDatabaseName("ix_attachments_matter_id");
-
-                    b.HasIndex("NoticeId")
-                        .HasDatabaseName("ix_attachments_notice_id");
-
-                    b.ToTable("attachments", (string)null);
-                });
-
-            modelBuilder.Entity("Xinfang.Web.Features.Audit.AuditEntry", b =>
-                {
-                    b.Property<long>("Sequence")
-                        .HasColumnType("bigint")
-                        .HasColumnName("sequence");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(48)
-                        .HasColumnType("character varying(48)")
-                        .HasColumnName("action");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
-                        .HasColumnName("actor");
-
-                    b.Property<string>("After")
-                        .HasColumnType("text")
-                        .HasColumnName("after");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("at");
-
-                    b.Property<string>("Before")
-                        .HasColumnType("text")
-                        .HasColumnName("before");
-
-                    b.Property<string>("EntityId")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
-                        .HasColumnName("entity_id");
-
-                    b.Property<string>("EntityType")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("entity_type");
-
-                    b.Property<string>("Hash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character(64)")
-                        .HasColumnName("hash")
-                        .IsFixedLength();
-
-                    b.Property<string>("Note")
-                        .HasColumnType("text")
-                        .HasColumnName("note");
-
-                    b.Property<string>("PreviousHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character(64)")
-                        .HasColumnName("previous_hash")
-                        .IsFixedLength();
-
-                    b.HasKey("Sequence")
-                        .HasName("pk_audit_entries");
-
-                    b.HasIndex("At")
-                        .HasDatabaseName("ix_audit_entries_at");
-
-                    b.HasIndex("EntityType", "EntityId")
-                        .HasDatabaseName("ix_audit_entries_entity_type_entity_id");
-
-                    b.ToTable("audit_entries", (string)null);
-                });
-
-            modelBuilder.Entity("Xinfang.Web.Features.Calendar.CalendarDayRecord", b =>
-                {
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date")
-                        .HasColumnName("date");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("name");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer")
-                        .HasColumnName("year");
-
-                    b.HasKey("Date")
-                        .HasName("pk_calendar_days");
-
-                    b.HasIndex("Year")
-                        .HasDatabaseName("ix_calendar_days_year");
-
-                    b.ToTable("calendar_days", (string)null);
-                });
-
-            modelBuilder.Entity("Xinfang.Web.Features.Calendar.CalendarYearRecord", b =>
-                {
-                    b.Property<int>("Year")
-                        .HasColumnType("integer")
-                        .HasColumnName("year");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("source");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.Property<string>("UpdatedBy")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
-                        .HasColumnName("updated_by");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer")
-                        .HasColumnName("version");
-
-                    b.HasKey("Year")
-                        .HasName("pk_calendar_years");
-
-                    b.ToTable("calendar_years", (string)null);
-                });
-
-            modelBuilder.Entity("Xinfang.Web.Features.Calendar.PeriodRuleHistory", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Article")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("article");
-
-                    b.Property<DateTime>("ChangedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("changed_at");
-
-                    b.Property<string>("ChangedBy")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
-                        .HasColumnName("changed_by");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(48)
-                        .HasColumnType("character varying(48)")
-                        .HasColumnName("code");
-
-                    b.Property<int>("Days")
-                        .HasColumnType("integer")
-                        .HasColumnName("days");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("name");
-
-                    b.Property<bool>("RollForward")
-                        .HasColumnType("boolean")
-                        .HasColumnName("roll_forward");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("integer")
-                        .HasColumnName("version");
-
-                    b.HasKey("Id")
-                        .HasName("pk_period_rule_history");
-
-                    b.HasIndex("Code", "Version")
-                        .IsUnique()
-                        .HasDatabaseName("ix_period_rule_history_code_version");
-
-                    b.ToTable("period_rule_history", (string)null);
-                });
-
-            modelBuilder.Entity("Xinfang.Web.Features.Calendar.PeriodRuleRecord", b =>
-                {
-                    b.Property<string>("Code")
-                        .HasMaxLength(48)
-                        .HasColumnType("character varying(48)")
-                        .HasColumnName("code");
-
-                    b.Property<string>("Article")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("article");
-
-                    b.Property<int>("Days")
-                        .HasColumnType("integer")
-                        .HasColumnName("days");
-
-                    b.Property<bool>("IsStatutory")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_statutory");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("name");
-
-                    b.Property<bool>("RollForward")
-                        .HasColumnType("boolean")
-                        .HasColumnName("roll_forward");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer")
-                        .HasColumnName("version");
-
-                    b.HasKey("Code")
-                        .HasName("pk_period_rules");
-
-                    b.ToTable("period_rules", (string)null);
-                });
-
-            modelBuilder.Entity("Xinfang.Web.Features.Categories.CategoryRecord", b =>
-                {
-                    b.Property<string>("Code")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("code");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_active");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("name");
-
-                    b.Property<string>("ParentCode")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("parent_code");
-
-                    b.HasKey("Code")
-                        .HasName("pk_categories");
-
-                    b.HasIndex("ParentCode")
-                        .HasDatabaseName("ix_categories_parent_code");
-
-                    b.ToTable("categories", (string)null);
-                });
-
-            modelBuilder.Entity("Xinfang.Web.Features.Matters.IdempotencyRecord", b =>
-                {
-                    b.Property<string>("UserName")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
-                        .HasColumnName("user_name");
-
-                    b.Property<string>("Key")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("key");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("RequestHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("request_hash");
-
-                    b.Property<string>("Response")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("response");
-
-                    b.HasKey("UserName", "Key")
-                        .HasName("pk_idempotency_keys");
-
-                    b.ToTable("idempotency_keys", (string)null);
-
-                    b.HasAnnotation("Xinfang:NotAudited", true);
-                });
-
-            modelBuilder.Entity("Xinfang.Web.Features.Notices.NoticeDocument", b =>
-                {
-                    b.Property<Guid>("NoticeId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("notice_id");
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("bytea")
-                        .HasColumnName("content")
-                        .HasAnnotation("Xinfang:Sensitive", true);
-
-                    b.Property<int>("Length")
-                        .HasColumnType("integer")
-                        .HasColumnName("length");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character(64)")
-                        .HasColumnName("sha256")
-                        .IsFixedLength();
-
-                    b.Property<Guid>("TemplateId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("template_id");
-
-                    b.HasKey("NoticeId")
-                        .HasName("pk_notice_documents");
-
-                    b.HasIndex("TemplateId")
-                        .HasDatabaseName("ix_notice_documents_template_id");
-
-                    b.ToTable("notice_documents", (string)null);
-                });
-
-            modelBuilder.Entity("Xinfang.Web.Features.Notices.NoticeTemplateRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Addressee")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("addressee");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)")
-                        .HasColumnName("body");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
-                        .HasColumnName("created_by");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("key");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("title");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("integer")
-                        .HasColumnName("version");
-
-                    b.HasKey("Id")
-                        .HasName("pk_notice_templates");
-
-                    b.HasIndex("Key", "Version")
-                        .IsUnique()
-                        .HasDatabaseName("ix_notice_templates_key_version");
-
-                    b.ToTable("notice_templates", (string)null);
-                });
-
-            modelBuilder.Entity("Xinfang.Web.Features.Packages.LeaderPackage", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("AssignedBy")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
-                        .HasColumnName("assigned_by");
-
-                    b.Property<DateOnly>("AssignedOn")
-                        .HasColumnType("date")
-                        .HasColumnName("assigned_on");
-
-                    b.Property<Guid>("LeaderUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("leader_user_id");
-
-                    b.Property<Guid>("MatterId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("matter_id");
-
-                    b.Property<string>("Plan")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("plan");
-
-                    b.Property<string>("Progress")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("progress");
-
-                    b.Property<string>("Resolution")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("resolution");
-
-                    b.Property<DateOnly?>("ResolvedOn")
-                        .HasColumnType("date")
-                        .HasColumnName("resolved_on");
-
-                    b.HasKey("Id")
-                        .HasName("pk_leader_packages");
-
-                    b.HasIndex("LeaderUserId")
-                        .HasDatabaseName("ix_leader_packages_leader_user_id");
-
-                    b.HasIndex("MatterId", "LeaderUserId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_leader_packages_matter_id_leader_user_id");
-
-                    b.ToTable("leader_packages", (string)null);
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1523,7 +1523,7 @@ namespace Xinfang.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("Xinfang.Web.Features.Accounts.StaffUser", null)
+                    b.HasOne("Xinfang.Web.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1533,7 +1533,7 @@ namespace Xinfang.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("Xinfang.Web.Features.Accounts.StaffUser", null)
+                    b.HasOne("Xinfang.Web.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1550,7 +1550,7 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_roles_asp_net_roles_role_id");
 
-                    b.HasOne("Xinfang.Web.Features.Accounts.StaffUser", null)
+                    b.HasOne("Xinfang.Web.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1560,7 +1560,7 @@ namespace Xinfang.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("Xinfang.Web.Features.Accounts.StaffUser", null)
+                    b.HasOne("Xinfang.Web.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1741,17 +1741,7 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_routing_rules_units_target_unit_id");
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Accounts.StaffUser", b =>
-                {
-                    b.HasOne("Xinfang.Domain.Organisation.Unit", null)
-                        .WithMany()
-                        .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_asp_net_users_units_unit_id");
-                });
-
-            modelBuilder.Entity("Xinfang.Web.Features.Attachments.Attachment", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.Attachment", b =>
                 {
                     b.HasOne("Xinfang.Domain.Matters.Matter", null)
                         .WithMany()
@@ -1767,9 +1757,9 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_attachments_notice_notice_id");
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Calendar.CalendarDayRecord", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.CalendarDayRecord", b =>
                 {
-                    b.HasOne("Xinfang.Web.Features.Calendar.CalendarYearRecord", null)
+                    b.HasOne("Xinfang.Web.Data.CalendarYearRecord", null)
                         .WithMany("Days")
                         .HasForeignKey("Year")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1777,35 +1767,18 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_calendar_days_calendar_years_year");
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Categories.CategoryRecord", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.CategoryRecord", b =>
                 {
-                    b.HasOne("Xinfang.Web.Features.Categories.CategoryRecord", null)
+                    b.HasOne("Xinfang.Web.Data.CategoryRecord", null)
                         .WithMany()
                         .HasForeignKey("ParentCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_categories_categories_parent_code");
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Notices.NoticeDocument", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.LeaderPackage", b =>
                 {
-                    b.HasOne("Xinfang.Domain.Matters.Notice", null)
-                        .WithOne()
-                        .HasForeignKey("Xinfang.Web.Features.Notices.NoticeDocument", "NoticeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_notice_documents_notice_notice_id");
-
-                    b.HasOne("Xinfang.Web.Features.Notices.NoticeTemplateRecord", null)
-                        .WithMany()
-                        .HasForeignKey("TemplateId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_notice_documents_notice_template_record_template_id");
-                });
-
-            modelBuilder.Entity("Xinfang.Web.Features.Packages.LeaderPackage", b =>
-                {
-                    b.HasOne("Xinfang.Web.Features.Accounts.StaffUser", null)
+                    b.HasOne("Xinfang.Web.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("LeaderUserId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1820,6 +1793,33 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_leader_packages_matters_matter_id");
                 });
 
+            modelBuilder.Entity("Xinfang.Web.Data.NoticeDocument", b =>
+                {
+                    b.HasOne("Xinfang.Domain.Matters.Notice", null)
+                        .WithOne()
+                        .HasForeignKey("Xinfang.Web.Data.NoticeDocument", "NoticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notice_documents_notice_notice_id");
+
+                    b.HasOne("Xinfang.Web.Data.NoticeTemplateRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notice_documents_notice_template_record_template_id");
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.StaffUser", b =>
+                {
+                    b.HasOne("Xinfang.Domain.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_asp_net_users_units_unit_id");
+                });
+
             modelBuilder.Entity("Xinfang.Domain.Matters.Matter", b =>
                 {
                     b.Navigation("Deadlines");
@@ -1831,7 +1831,7 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.Navigation("Petitioners");
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Calendar.CalendarYearRecord", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.CalendarYearRecord", b =>
                 {
                     b.Navigation("Days");
                 });
