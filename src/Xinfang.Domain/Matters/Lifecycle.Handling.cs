@@ -106,7 +106,7 @@ public static partial class Lifecycle
             Cancelled = [PeriodRules.AcceptanceNotice, PeriodRules.Objection, Deadline.Assigned],
             Reopened = [PeriodRules.Dispose],
             Notices = [step.Notice(NoticeKind.ObjectionLetter, Recipient.Bureau, step.Matter.UnitId!.Value, step.Matter.RegisteringUnitId,
-                new Dictionary<string, string> { ["异议理由"] = command.Reason.Trim() })],
+                new Dictionary<string, string> { ["异议理由"] = command.Reason.Trim(), ["转送机关"] = step.Context.NameOf(step.Matter.RegisteringUnitId) })],
         };
     }
 
@@ -205,7 +205,7 @@ public static partial class Lifecycle
             To = MatterStatus.Concluded,
             // The opinion also answers a matter assigned from above: the higher level's due date is met (or late).
             Closed = [step.Matter.HandlingCode, Deadline.Superior],
-            Notices = [step.Notice(kind, Recipient.Petitioner, step.Matter.UnitId!.Value)],
+            Notices = [step.Notice(kind, Recipient.Petitioner, step.Matter.UnitId!.Value, extra: NoticeContent.Opinion(step.Matter, change.Conclusion!))],
         };
     }
 

@@ -62,6 +62,43 @@ public static class NoticeContent
         };
     }
 
+    /// <summary>
+    /// What a 处理意见书 (or reply, or mediation agreement) adds (REFERENCE.md §5.2, 第三十二条): when it was accepted,
+    /// the facts found, the legal basis, the decision, and one paragraph per demand when the opinion answers them one
+    /// by one.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Opinion(Matter matter, Conclusion conclusion)
+    {
+        // Items are the second level of the body's numbering (（一）（二）…), under the section that holds them.
+        string Item(ConclusionItem item, int i)
+        {
+            var facts = string.IsNullOrWhiteSpace(item.Facts) ? conclusion.Facts : item.Facts;
+            var basis = string.IsNullOrWhiteSpace(item.LegalBasis) ? conclusion.LegalBasis : item.LegalBasis;
+            return $"（{ChineseText.Numeral(i + 1)}）关于“{item.Demand}”的诉求。"
+                + (string.IsNullOrWhiteSpace(facts) ? "" : $"经查，{facts.Trim().TrimEnd('。')}。")
+                + (string.IsNullOrWhiteSpace(basis) ? "" : $"依据{basis.Trim().TrimEnd('。')}，")
+                + $"处理意见为：{item.Outcome.ToChinese()}。";
+        }
+
+        var items = conclusion.Items.Count > 0
+            ? string.Join("\n", conclusion.Items.Select(Item))
+            : string.Join("\n", matter.Demands.Select((d, i) => Item(new ConclusionItem(d, conclusion.Outcome, conclusion.Facts, conclusion.LegalBasis), i)));
+        var fields = new Dictionary<string, string>
+        {
+            ["处理结论"] = conclusion.Outcome.ToChinese(),
+            ["查明事实"] = conclusion.Facts?.Trim() ?? "",
+            ["法律依据"] = conclusion.LegalBasis?.Trim() ?? "",
+            ["处理意见"] = conclusion.Opinion?.Trim() ?? "",
+            ["逐项意见"] = items,
+        };
+        if (matter.AcceptedOn is { } accepted)
+        {
+            fields["受理日期"] = ChineseText.LongDate(accepted);
+        }
+
+        return fields;
+    }
+
     private static string Named(Guid? unitId, DecisionContext context) => context.NameOf(unitId) is { Length: > 0 } name ? name : "上一级机关";
 
     private static string Petitioners(Matter matter) =>

@@ -4,6 +4,8 @@ using Xinfang.Web.Data.Audit;
 using Xinfang.Web.Features.Accounts;
 using Xinfang.Web.Features.Calendar;
 using Xinfang.Web.Features.Categories;
+using Xinfang.Web.Features.Matters;
+using Xinfang.Web.Features.Notices;
 using Xinfang.Web.Features.Organisation;
 using Xinfang.Web.Features.Routing;
 
@@ -41,6 +43,8 @@ public static class DatabaseInitializer
         await ClockSeeding.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), cancellationToken);
         await CategoryEditor.SeedAsync(db, cancellationToken);
         await RoutingRules.SeedAsync(db, cancellationToken);
+        await TemplateStore.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), cancellationToken);
+        await NoticeDocuments.BackfillAsync(db, cancellationToken);
         await AccountSeeding.SeedAsync(sp, YanliangOrganisation.BureauCode, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

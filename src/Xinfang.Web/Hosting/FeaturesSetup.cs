@@ -1,9 +1,11 @@
 using Xinfang.Web.Data;
 using Xinfang.Web.Features.Accounts;
+using Xinfang.Web.Features.Attachments;
 using Xinfang.Web.Features.Calendar;
 using Xinfang.Web.Features.Categories;
 using Xinfang.Web.Features.Desk;
 using Xinfang.Web.Features.Matters;
+using Xinfang.Web.Features.Notices;
 using Xinfang.Web.Features.Organisation;
 using Xinfang.Web.Features.Routing;
 
@@ -31,6 +33,11 @@ public static class FeaturesSetup
         builder.Services.AddScoped<MatterList>();
         builder.Services.AddScoped<RoutingRules>();
         builder.Services.AddScoped<LeaderPackages>();
+        builder.Services.AddScoped<NoticeReader>();
+        builder.Services.AddScoped<TemplateStore>();
+        builder.Services.AddScoped<TemplatePreview>();
+        builder.Services.AddScoped<AttachmentStore>();
+        builder.Services.AddSingleton<IAttachmentScanner, EicarOnlyScanner>();
         if (builder.Configuration.GetValue("Jobs:DailyClosing", true))
         {
             builder.Services.AddHostedService<DailyClosing>();
@@ -54,6 +61,10 @@ public static class FeaturesSetup
         api.MapMatters();
         api.MapRouting();
         api.MapPackages();
+        api.MapNotices();
+        app.MapNoticePages();
+        api.MapAttachments();
+        app.MapAttachmentPages();
         return app;
     }
 

@@ -15,6 +15,8 @@ public sealed class LayerTests
         "Xinfang.Web.Hosting",
         "Xinfang.Web.Features.Generator",
         "Xinfang.Web.Features.Desk",
+        "Xinfang.Web.Features.Notices",
+        "Xinfang.Web.Features.Attachments",
         "Xinfang.Web.Features.Calendar",
         "Xinfang.Web.Features.Matters",
         "Xinfang.Web.Features.Routing",
@@ -22,6 +24,7 @@ public sealed class LayerTests
         "Xinfang.Web.Features.Organisation",
         "Xinfang.Web.Features.Shared",
         "Xinfang.Web.Features.Accounts",
+        "Xinfang.Web.Documents",
         "Xinfang.Web.Infrastructure",
         "Xinfang.Web.Data",
     ];

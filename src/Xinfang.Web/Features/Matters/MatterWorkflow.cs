@@ -104,8 +104,9 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
         var (matter, change) = created;
         matter.SuggestRepeats(repeats);
         matter.SuggestRoute(RoutingAdvice.Suggest(matter, current.RoutingRules, context.Units, current.CategoryNames));
-        matter.Apply(change, [number], staff.UserName, time.GetUtcNow().UtcDateTime); // the receipt carries the matter's number
+        var receipt = matter.Apply(change, [number], staff.UserName, time.GetUtcNow().UtcDateTime); // the receipt carries the matter's number
         db.Matters.Add(matter);
+        await NoticeDocuments.WriteAsync(db, receipt, change.Details, cancellationToken);
         var view = MatterView.Of(matter, staff, context) with { QueryCode = queryCode };
         if (idempotencyKey is not null)
         {
@@ -193,7 +194,8 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
             numbers.Add(await NoticeNumberAsync(draft, change.On, context, cancellationToken));
         }
 
-        matter.Apply(change, numbers, by, time.GetUtcNow().UtcDateTime);
+        var issued = matter.Apply(change, numbers, by, time.GetUtcNow().UtcDateTime);
+        await NoticeDocuments.WriteAsync(db, issued, change.Details, cancellationToken);
         return change;
     }
 

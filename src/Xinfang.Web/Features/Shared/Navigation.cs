@@ -32,6 +32,7 @@ public static class Navigation
             new("组织机构", "/admin/units", "bi-diagram-3", Roles.Admin),
             new("用户与角色", "/admin/users", "bi-people", Roles.Admin),
             new("分流规则", "/admin/routing", "bi-signpost-split", Roles.Admin),
+            new("文书模板", "/admin/templates", "bi-file-earmark-text", Roles.Admin),
             new("内容分类", "/admin/categories", "bi-tags", Roles.Admin),
             new("工作日历", "/admin/calendar", "bi-calendar3", Roles.Admin),
             new("期限规则", "/admin/periods", "bi-hourglass-split", Roles.Admin),

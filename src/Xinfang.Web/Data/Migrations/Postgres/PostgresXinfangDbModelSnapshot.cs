@@ -867,127 +867,80 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.ToTable("routing_rules", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Data.Counter", b =>
-                {
-                    b.Property<string>("Scope")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
-                        .HasColumnName("scope");
-
-                    b.Property<long>("Value")
-                        .HasColumnType("bigint")
-                        .HasColumnName("value");
-
-                    b.HasKey("Scope")
-                        .HasName("pk_counters");
-
-                    b.ToTable("counters", (string)null);
-
-                    b.HasAnnotation("Xinfang:NotAudited", true);
-                });
-
-            modelBuilder.Entity("Xinfang.Web.Data.StaffUser", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("integer")
-                        .HasColumnName("access_failed_count");
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content")
+                        .HasAnnotation("Xinfang:Sensitive", true);
 
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("text")
-                        .HasColumnName("concurrency_stamp");
-
-                    b.Property<string>("DisplayName")
+                    b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("display_name");
+                        .HasColumnName("content_type");
 
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("email");
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("file_name");
 
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("boolean")
-                        .HasColumnName("email_confirmed");
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("kind");
 
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_active");
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
 
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("boolean")
-                        .HasColumnName("lockout_enabled");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("lockout_end");
-
-                    b.Property<bool>("MustChangePassword")
-                        .HasColumnType("boolean")
-                        .HasColumnName("must_change_password");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("normalized_email");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("normalized_user_name");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("text")
-                        .HasColumnName("password_hash")
-                        .HasAnnotation("Xinfang:Sensitive", true);
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("text")
-                        .HasColumnName("phone_number");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("boolean")
-                        .HasColumnName("phone_number_confirmed");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("text")
-                        .HasColumnName("security_stamp")
-                        .HasAnnotation("Xinfang:Sensitive", true);
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("boolean")
-                        .HasColumnName("two_factor_enabled");
-
-                    b.Property<Guid>("UnitId")
+                    b.Property<Guid>("MatterId")
                         .HasColumnType("uuid")
-                        .HasColumnName("unit_id");
+                        .HasColumnName("matter_id");
 
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("user_name");
+                    b.Property<Guid?>("NoticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("notice_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<Guid>("UploadedByUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by_unit_id");
 
                     b.HasKey("Id")
-                        .HasName("pk_asp_net_users");
+                        .HasName("pk_attachments");
 
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
+                    b.HasIndex("MatterId")
+                        .HasDatabaseName("ix_attachments_matter_id");
 
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
+                    b.HasIndex("NoticeId")
+                        .HasDatabaseName("ix_attachments_notice_id");
 
-                    b.HasIndex("UnitId")
-                        .HasDatabaseName("ix_asp_net_users_unit_id");
-
-                    b.ToTable("AspNetUsers", (string)null);
+                    b.ToTable("attachments", (string)null);
                 });
 
             modelBuilder.Entity("Xinfang.Web.Data.Audit.AuditEntry", b =>
@@ -1126,6 +1079,242 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.ToTable("calendar_years", (string)null);
                 });
 
+            modelBuilder.Entity("Xinfang.Web.Data.CategoryRecord", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("parent_code");
+
+                    b.HasKey("Code")
+                        .HasName("pk_categories");
+
+                    b.HasIndex("ParentCode")
+                        .HasDatabaseName("ix_categories_parent_code");
+
+                    b.ToTable("categories", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.Counter", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("scope");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint")
+                        .HasColumnName("value");
+
+                    b.HasKey("Scope")
+                        .HasName("pk_counters");
+
+                    b.ToTable("counters", (string)null);
+
+                    b.HasAnnotation("Xinfang:NotAudited", true);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("user_name");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("response");
+
+                    b.HasKey("UserName", "Key")
+                        .HasName("pk_idempotency_keys");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotency_keys_created_at");
+
+                    b.ToTable("idempotency_keys", (string)null);
+
+                    b.HasAnnotation("Xinfang:NotAudited", true);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.LeaderPackage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("assigned_by");
+
+                    b.Property<DateOnly>("AssignedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("assigned_on");
+
+                    b.Property<Guid>("LeaderUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("leader_user_id");
+
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("matter_id");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("plan");
+
+                    b.Property<string>("Progress")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("progress");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("resolution");
+
+                    b.Property<DateOnly?>("ResolvedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("resolved_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_leader_packages");
+
+                    b.HasIndex("LeaderUserId")
+                        .HasDatabaseName("ix_leader_packages_leader_user_id");
+
+                    b.HasIndex("MatterId", "LeaderUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_leader_packages_matter_id_leader_user_id");
+
+                    b.ToTable("leader_packages", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.NoticeDocument", b =>
+                {
+                    b.Property<Guid>("NoticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("notice_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content")
+                        .HasAnnotation("Xinfang:Sensitive", true);
+
+                    b.Property<int>("Length")
+                        .HasColumnType("integer")
+                        .HasColumnName("length");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("template_id");
+
+                    b.HasKey("NoticeId")
+                        .HasName("pk_notice_documents");
+
+                    b.HasIndex("TemplateId")
+                        .HasDatabaseName("ix_notice_documents_template_id");
+
+                    b.ToTable("notice_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.NoticeTemplateRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Addressee")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("addressee");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notice_templates");
+
+                    b.HasIndex("Key", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notice_templates_key_version");
+
+                    b.ToTable("notice_templates", (string)null);
+                });
+
             modelBuilder.Entity("Xinfang.Web.Data.PeriodRuleHistory", b =>
                 {
                     b.Property<long>("Id")
@@ -1239,130 +1428,108 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.ToTable("period_rules", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Data.CategoryRecord", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.StaffUser", b =>
                 {
-                    b.Property<string>("Code")
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("access_failed_count");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("text")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("code");
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("email_confirmed");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean")
                         .HasColumnName("is_active");
 
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("name");
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("lockout_enabled");
 
-                    b.Property<string>("ParentCode")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("parent_code");
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lockout_end");
 
-                    b.HasKey("Code")
-                        .HasName("pk_categories");
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean")
+                        .HasColumnName("must_change_password");
 
-                    b.HasIndex("ParentCode")
-                        .HasDatabaseName("ix_categories_parent_code");
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("normalized_email");
 
-                    b.ToTable("categories", (string)null);
-                });
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("normalized_user_name");
 
-            modelBuilder.Entity("Xinfang.Web.Data.IdempotencyRecord", b =>
-                {
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("text")
+                        .HasColumnName("password_hash")
+                        .HasAnnotation("Xinfang:Sensitive", true);
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("text")
+                        .HasColumnName("phone_number");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("phone_number_confirmed");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("text")
+                        .HasColumnName("security_stamp")
+                        .HasAnnotation("Xinfang:Sensitive", true);
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("two_factor_enabled");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
                     b.Property<string>("UserName")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("user_name");
 
-                    b.Property<string>("Key")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("key");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("RequestHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("request_hash");
-
-                    b.Property<string>("Response")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("response");
-
-                    b.HasKey("UserName", "Key")
-                        .HasName("pk_idempotency_keys");
-
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_idempotency_keys_created_at");
-
-                    b.ToTable("idempotency_keys", (string)null);
-
-                    b.HasAnnotation("Xinfang:NotAudited", true);
-                });
-
-            modelBuilder.Entity("Xinfang.Web.Data.LeaderPackage", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("AssignedBy")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
-                        .HasColumnName("assigned_by");
-
-                    b.Property<DateOnly>("AssignedOn")
-                        .HasColumnType("date")
-                        .HasColumnName("assigned_on");
-
-                    b.Property<Guid>("LeaderUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("leader_user_id");
-
-                    b.Property<Guid>("MatterId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("matter_id");
-
-                    b.Property<string>("Plan")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("plan");
-
-                    b.Property<string>("Progress")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("progress");
-
-                    b.Property<string>("Resolution")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("resolution");
-
-                    b.Property<DateOnly?>("ResolvedOn")
-                        .HasColumnType("date")
-                        .HasColumnName("resolved_on");
-
                     b.HasKey("Id")
-                        .HasName("pk_leader_packages");
+                        .HasName("pk_asp_net_users");
 
-                    b.HasIndex("LeaderUserId")
-                        .HasDatabaseName("ix_leader_packages_leader_user_id");
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
 
-                    b.HasIndex("MatterId", "LeaderUserId")
+                    b.HasIndex("NormalizedUserName")
                         .IsUnique()
-                        .HasDatabaseName("ix_leader_packages_matter_id_leader_user_id");
+                        .HasDatabaseName("UserNameIndex");
 
-                    b.ToTable("leader_packages", (string)null);
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_asp_net_users_unit_id");
+
+                    b.ToTable("AspNetUsers", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -1595,14 +1762,20 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_routing_rules_units_target_unit_id");
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Data.StaffUser", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.Attachment", b =>
                 {
-                    b.HasOne("Xinfang.Domain.Organisation.Unit", null)
+                    b.HasOne("Xinfang.Domain.Matters.Matter", null)
                         .WithMany()
-                        .HasForeignKey("UnitId")
+                        .HasForeignKey("MatterId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_asp_net_users_units_unit_id");
+                        .HasConstraintName("fk_attachments_matters_matter_id");
+
+                    b.HasOne("Xinfang.Domain.Matters.Notice", null)
+                        .WithMany()
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_attachments_notice_notice_id");
                 });
 
             modelBuilder.Entity("Xinfang.Web.Data.CalendarDayRecord", b =>
@@ -1639,6 +1812,33 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_leader_packages_matters_matter_id");
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.NoticeDocument", b =>
+                {
+                    b.HasOne("Xinfang.Domain.Matters.Notice", null)
+                        .WithOne()
+                        .HasForeignKey("Xinfang.Web.Data.NoticeDocument", "NoticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notice_documents_notice_notice_id");
+
+                    b.HasOne("Xinfang.Web.Data.NoticeTemplateRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notice_documents_notice_template_record_template_id");
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.StaffUser", b =>
+                {
+                    b.HasOne("Xinfang.Domain.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_asp_net_users_units_unit_id");
                 });
 
             modelBuilder.Entity("Xinfang.Domain.Matters.Matter", b =>

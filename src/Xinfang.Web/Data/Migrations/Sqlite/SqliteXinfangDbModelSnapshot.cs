@@ -853,127 +853,80 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.ToTable("routing_rules", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Data.Counter", b =>
-                {
-                    b.Property<string>("Scope")
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("scope");
-
-                    b.Property<long>("Value")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("value");
-
-                    b.HasKey("Scope")
-                        .HasName("pk_counters");
-
-                    b.ToTable("counters", (string)null);
-
-                    b.HasAnnotation("Xinfang:NotAudited", true);
-                });
-
-            modelBuilder.Entity("Xinfang.Web.Data.StaffUser", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("access_failed_count");
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content")
+                        .HasAnnotation("Xinfang:Sensitive", true);
 
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("concurrency_stamp");
-
-                    b.Property<string>("DisplayName")
+                    b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
-                        .HasColumnName("display_name");
+                        .HasColumnName("content_type");
 
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(120)
                         .HasColumnType("TEXT")
-                        .HasColumnName("email");
+                        .HasColumnName("file_name");
 
-                    b.Property<bool>("EmailConfirmed")
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("Length")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("email_confirmed");
+                        .HasColumnName("length");
 
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("is_active");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("lockout_enabled");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
+                    b.Property<Guid>("MatterId")
                         .HasColumnType("TEXT")
-                        .HasColumnName("lockout_end");
+                        .HasColumnName("matter_id");
 
-                    b.Property<bool>("MustChangePassword")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("must_change_password");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
+                    b.Property<Guid?>("NoticeId")
                         .HasColumnType("TEXT")
-                        .HasColumnName("normalized_email");
+                        .HasColumnName("notice_id");
 
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT")
-                        .HasColumnName("normalized_user_name");
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
 
-                    b.Property<string>("PasswordHash")
+                    b.Property<DateTime>("UploadedAt")
                         .HasColumnType("TEXT")
-                        .HasColumnName("password_hash")
-                        .HasAnnotation("Xinfang:Sensitive", true);
+                        .HasColumnName("uploaded_at");
 
-                    b.Property<string>("PhoneNumber")
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT")
-                        .HasColumnName("phone_number");
+                        .HasColumnName("uploaded_by");
 
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("phone_number_confirmed");
-
-                    b.Property<string>("SecurityStamp")
+                    b.Property<Guid>("UploadedByUnitId")
                         .HasColumnType("TEXT")
-                        .HasColumnName("security_stamp")
-                        .HasAnnotation("Xinfang:Sensitive", true);
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("two_factor_enabled");
-
-                    b.Property<Guid>("UnitId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("unit_id");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("user_name");
+                        .HasColumnName("uploaded_by_unit_id");
 
                     b.HasKey("Id")
-                        .HasName("pk_asp_net_users");
+                        .HasName("pk_attachments");
 
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
+                    b.HasIndex("MatterId")
+                        .HasDatabaseName("ix_attachments_matter_id");
 
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
+                    b.HasIndex("NoticeId")
+                        .HasDatabaseName("ix_attachments_notice_id");
 
-                    b.HasIndex("UnitId")
-                        .HasDatabaseName("ix_asp_net_users_unit_id");
-
-                    b.ToTable("AspNetUsers", (string)null);
+                    b.ToTable("attachments", (string)null);
                 });
 
             modelBuilder.Entity("Xinfang.Web.Data.Audit.AuditEntry", b =>
@@ -1112,6 +1065,242 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.ToTable("calendar_years", (string)null);
                 });
 
+            modelBuilder.Entity("Xinfang.Web.Data.CategoryRecord", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_code");
+
+                    b.HasKey("Code")
+                        .HasName("pk_categories");
+
+                    b.HasIndex("ParentCode")
+                        .HasDatabaseName("ix_categories_parent_code");
+
+                    b.ToTable("categories", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.Counter", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("value");
+
+                    b.HasKey("Scope")
+                        .HasName("pk_counters");
+
+                    b.ToTable("counters", (string)null);
+
+                    b.HasAnnotation("Xinfang:NotAudited", true);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("response");
+
+                    b.HasKey("UserName", "Key")
+                        .HasName("pk_idempotency_keys");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotency_keys_created_at");
+
+                    b.ToTable("idempotency_keys", (string)null);
+
+                    b.HasAnnotation("Xinfang:NotAudited", true);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.LeaderPackage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_by");
+
+                    b.Property<DateOnly>("AssignedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_on");
+
+                    b.Property<Guid>("LeaderUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("leader_user_id");
+
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("matter_id");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan");
+
+                    b.Property<string>("Progress")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("progress");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolution");
+
+                    b.Property<DateOnly?>("ResolvedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_leader_packages");
+
+                    b.HasIndex("LeaderUserId")
+                        .HasDatabaseName("ix_leader_packages_leader_user_id");
+
+                    b.HasIndex("MatterId", "LeaderUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_leader_packages_matter_id_leader_user_id");
+
+                    b.ToTable("leader_packages", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.NoticeDocument", b =>
+                {
+                    b.Property<Guid>("NoticeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notice_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content")
+                        .HasAnnotation("Xinfang:Sensitive", true);
+
+                    b.Property<int>("Length")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("length");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("template_id");
+
+                    b.HasKey("NoticeId")
+                        .HasName("pk_notice_documents");
+
+                    b.HasIndex("TemplateId")
+                        .HasDatabaseName("ix_notice_documents_template_id");
+
+                    b.ToTable("notice_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.NoticeTemplateRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Addressee")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("addressee");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notice_templates");
+
+                    b.HasIndex("Key", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notice_templates_key_version");
+
+                    b.ToTable("notice_templates", (string)null);
+                });
+
             modelBuilder.Entity("Xinfang.Web.Data.PeriodRuleHistory", b =>
                 {
                     b.Property<long>("Id")
@@ -1223,130 +1412,108 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.ToTable("period_rules", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Data.CategoryRecord", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.StaffUser", b =>
                 {
-                    b.Property<string>("Code")
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("access_failed_count");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
-                        .HasColumnName("code");
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("email_confirmed");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_active");
 
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(32)
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lockout_enabled");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("TEXT")
-                        .HasColumnName("name");
+                        .HasColumnName("lockout_end");
 
-                    b.Property<string>("ParentCode")
-                        .HasMaxLength(64)
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("must_change_password");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT")
-                        .HasColumnName("parent_code");
+                        .HasColumnName("normalized_email");
 
-                    b.HasKey("Code")
-                        .HasName("pk_categories");
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("normalized_user_name");
 
-                    b.HasIndex("ParentCode")
-                        .HasDatabaseName("ix_categories_parent_code");
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("password_hash")
+                        .HasAnnotation("Xinfang:Sensitive", true);
 
-                    b.ToTable("categories", (string)null);
-                });
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone_number");
 
-            modelBuilder.Entity("Xinfang.Web.Data.IdempotencyRecord", b =>
-                {
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("phone_number_confirmed");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("security_stamp")
+                        .HasAnnotation("Xinfang:Sensitive", true);
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("two_factor_enabled");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_id");
+
                     b.Property<string>("UserName")
-                        .HasMaxLength(128)
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT")
                         .HasColumnName("user_name");
 
-                    b.Property<string>("Key")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("key");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("RequestHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("request_hash");
-
-                    b.Property<string>("Response")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("response");
-
-                    b.HasKey("UserName", "Key")
-                        .HasName("pk_idempotency_keys");
-
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_idempotency_keys_created_at");
-
-                    b.ToTable("idempotency_keys", (string)null);
-
-                    b.HasAnnotation("Xinfang:NotAudited", true);
-                });
-
-            modelBuilder.Entity("Xinfang.Web.Data.LeaderPackage", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<string>("AssignedBy")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("assigned_by");
-
-                    b.Property<DateOnly>("AssignedOn")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("assigned_on");
-
-                    b.Property<Guid>("LeaderUserId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("leader_user_id");
-
-                    b.Property<Guid>("MatterId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("matter_id");
-
-                    b.Property<string>("Plan")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("plan");
-
-                    b.Property<string>("Progress")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("progress");
-
-                    b.Property<string>("Resolution")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("resolution");
-
-                    b.Property<DateOnly?>("ResolvedOn")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("resolved_on");
-
                     b.HasKey("Id")
-                        .HasName("pk_leader_packages");
+                        .HasName("pk_asp_net_users");
 
-                    b.HasIndex("LeaderUserId")
-                        .HasDatabaseName("ix_leader_packages_leader_user_id");
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
 
-                    b.HasIndex("MatterId", "LeaderUserId")
+                    b.HasIndex("NormalizedUserName")
                         .IsUnique()
-                        .HasDatabaseName("ix_leader_packages_matter_id_leader_user_id");
+                        .HasDatabaseName("UserNameIndex");
 
-                    b.ToTable("leader_packages", (string)null);
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_asp_net_users_unit_id");
+
+                    b.ToTable("AspNetUsers", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -1577,14 +1744,20 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_routing_rules_units_target_unit_id");
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Data.StaffUser", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.Attachment", b =>
                 {
-                    b.HasOne("Xinfang.Domain.Organisation.Unit", null)
+                    b.HasOne("Xinfang.Domain.Matters.Matter", null)
                         .WithMany()
-                        .HasForeignKey("UnitId")
+                        .HasForeignKey("MatterId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_asp_net_users_units_unit_id");
+                        .HasConstraintName("fk_attachments_matters_matter_id");
+
+                    b.HasOne("Xinfang.Domain.Matters.Notice", null)
+                        .WithMany()
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_attachments_notice_notice_id");
                 });
 
             modelBuilder.Entity("Xinfang.Web.Data.CalendarDayRecord", b =>
@@ -1621,6 +1794,33 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_leader_packages_matters_matter_id");
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.NoticeDocument", b =>
+                {
+                    b.HasOne("Xinfang.Domain.Matters.Notice", null)
+                        .WithOne()
+                        .HasForeignKey("Xinfang.Web.Data.NoticeDocument", "NoticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notice_documents_notice_notice_id");
+
+                    b.HasOne("Xinfang.Web.Data.NoticeTemplateRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_notice_documents_notice_template_record_template_id");
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.StaffUser", b =>
+                {
+                    b.HasOne("Xinfang.Domain.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_asp_net_users_units_unit_id");
                 });
 
             modelBuilder.Entity("Xinfang.Domain.Matters.Matter", b =>

@@ -1,0 +1,65 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Xinfang.Domain.Matters;
+using Xinfang.Web.Data;
+using Xinfang.Web.Documents;
+
+namespace Xinfang.Web.Features.Matters;
+
+/// <summary>
+/// Writes the Word document of each notice as it is issued, in the same transaction as the step that issues it, with
+/// the template version in force: from then on the notice's bytes are fixed (the issue is final).
+/// </summary>
+public static class NoticeDocuments
+{
+    public static async Task WriteAsync(XinfangDb db, IReadOnlyList<Notice> issued, EventDetails? details, CancellationToken cancellationToken)
+    {
+        foreach (var notice in issued)
+        {
+            var template = await CurrentTemplateAsync(db, NoticeTemplates.KeysFor(notice.Kind, details), cancellationToken)
+                ?? throw new InvalidOperationException($"No template for {notice.Kind}: the seed adds one for every kind.");
+            var content = DocxWriter.Write(Compose(template.Text, FieldsOf(notice)));
+            db.Add(new NoticeDocument
+            {
+                NoticeId = notice.Id, TemplateId = template.Id, Content = content, Length = content.Length,
+                Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
+            });
+        }
+    }
+
+    /// <summary>
+    /// Notices issued before documents were stored get theirs once, at the first start after the upgrade, from the
+    /// kind's template: from then on they too are fixed.
+    /// </summary>
+    public static async Task BackfillAsync(XinfangDb db, CancellationToken cancellationToken)
+    {
+        var missing = await db.Set<Notice>().Where(n => !db.Set<NoticeDocument>().Any(d => d.NoticeId == n.Id)).ToListAsync(cancellationToken);
+        foreach (var batch in missing.Chunk(200))
+        {
+            await WriteAsync(db, batch, null, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The first template of <paramref name="keys"/> that exists, in its current version.</summary>
+    public static Task<NoticeTemplateRecord?> CurrentTemplateAsync(XinfangDb db, IEnumerable<string> keys, CancellationToken cancellationToken)
+    {
+        var wanted = keys.ToList();
+        return db.Set<NoticeTemplateRecord>().AsNoTracking()
+            .Where(t => wanted.Contains(t.Key))
+            .OrderByDescending(t => t.Key.Length).ThenByDescending(t => t.Version) // a variant is longer than its kind's key
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public static IReadOnlyDictionary<string, string> FieldsOf(Notice notice) =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(notice.Fields) ?? [];
+
+    /// <summary>The document as text: the template filled with the fields, signed by the issuing unit on the issue date.</summary>
+    public static OfficialDocument Compose(NoticeTemplateText template, IReadOnlyDictionary<string, string> fields)
+    {
+        var filled = NoticeTemplates.Fill(template, fields);
+        string Field(string name) => fields.TryGetValue(name, out var value) ? value : "";
+        return new OfficialDocument(Field("发文单位"), Field("文号"), filled.Title, filled.Addressee, filled.Paragraphs, Field("发文日期"));
+    }
+}
