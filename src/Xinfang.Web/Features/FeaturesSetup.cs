@@ -4,6 +4,7 @@ using Xinfang.Web.Features.Categories;
 using Xinfang.Web.Features.Matters;
 using Xinfang.Web.Features.Organisation;
 using Xinfang.Web.Features.Packages;
+using Xinfang.Web.Features.Prevention;
 using Xinfang.Web.Features.Routing;
 
 namespace Xinfang.Web.Features;
@@ -30,6 +31,12 @@ public static class FeaturesSetup
         builder.Services.AddScoped<MatterList>();
         builder.Services.AddScoped<Routing.RoutingRules>();
         builder.Services.AddScoped<Packages.Packages>();
+        builder.Services.AddScoped<Ledger>();
+        builder.Services.AddScoped<LedgerExcel>();
+        builder.Services.AddScoped<LedgerAnalysisQuery>();
+        builder.Services.AddScoped<ScreeningRoundService>();
+        builder.Services.AddScoped<OrderLog>();
+        builder.Services.AddScoped<ActivityLog>();
         if (builder.Configuration.GetValue("Jobs:DailyClosing", true))
         {
             builder.Services.AddHostedService<DailyClosing>();
@@ -48,6 +55,7 @@ public static class FeaturesSetup
         api.MapMatters();
         api.MapRouting();
         api.MapPackages();
+        api.MapPrevention();
         return app;
     }
 
