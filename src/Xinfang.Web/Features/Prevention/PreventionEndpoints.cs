@@ -88,7 +88,10 @@ public static class PreventionEndpoints
             (await log.RecordAsync(input, ct)).TryGet(out var view, out var error) ? TypedResults.Created($"/api/v1/incidents/{view.Id}", view) : error.ToProblem());
 
         var activities = api.MapGroup("/activities").WithTags("培训与宣传").RequireAuthorization(Policies.Staff);
-        activities.MapGet("/", (ActivityKind? kind, DateOnly? from, DateOnly? to, ActivityLog log, CancellationToken ct) => log.ListAsync(kind, from, to, ct));
+        activities.MapGet("/", async Task<Results<Ok<List<ActivityView>>, ProblemHttpResult>> (string? kind, DateOnly? from, DateOnly? to, ActivityLog log, CancellationToken ct) =>
+            kind is null ? TypedResults.Ok(await log.ListAsync(null, from, to, ct))
+            : KebabEnum.TryParse<ActivityKind>(kind, out var k) ? TypedResults.Ok(await log.ListAsync(k, from, to, ct))
+            : Error.Validation("activity.kind-invalid", "活动类型须为 training、publicity 或 lawyer-duty。", "kind").ToProblem());
         activities.MapPost("/", async Task<Results<Created<ActivityView>, ProblemHttpResult>> (ActivityInput input, ActivityLog log, CancellationToken ct) =>
                 (await log.RecordAsync(input, ct)).TryGet(out var view, out var error) ? TypedResults.Created($"/api/v1/activities/{view.Id}", view) : error.ToProblem())
             .RequireAuthorization(Policies.Bureau);
