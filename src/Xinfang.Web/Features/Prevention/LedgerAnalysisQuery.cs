@@ -39,17 +39,19 @@ public sealed class LedgerAnalysisQuery(XinfangDb db, Staff staff, ReferenceData
                 .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
             .ToDictionary(x => topics[x.Key], x => x.Count);
 
-        var inPeriod = items.Where(i => i.ReportedOn >= from && i.ReportedOn <= to);
         var (previousFrom, previousTo) = LedgerAnalysis.Previous(from, to);
         var (lastYearFrom, lastYearTo) = LedgerAnalysis.LastYear(from, to);
-        var byUnit = (await inPeriod.GroupBy(i => i.ResponsibleUnitId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
-            .GroupBy(x => units.TryGetValue(x.Key, out var u) ? u.Name : "（未知单位）").ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
-        var byRisk = (await inPeriod.GroupBy(i => i.Risk).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
-            .ToDictionary(x => x.Key, x => x.Count);
+        // One pass over the period's index entries gives topic, unit and risk at once.
+        var cells = await items.Where(i => i.ReportedOn >= from && i.ReportedOn <= to)
+            .GroupBy(i => new { i.TopicId, i.ResponsibleUnitId, i.Risk })
+            .Select(g => new { g.Key.TopicId, g.Key.ResponsibleUnitId, g.Key.Risk, Count = g.Count() }).ToListAsync(cancellationToken);
+        var byTopic = cells.GroupBy(c => topics[c.TopicId]).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        var byUnit = cells.GroupBy(c => units.TryGetValue(c.ResponsibleUnitId, out var u) ? u.Name : "（未知单位）").ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        var byRisk = cells.GroupBy(c => c.Risk).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
         var resolved = await items.CountAsync(i => i.Status == LedgerStatus.Resolved && i.ClosedOn >= from && i.ClosedOn <= to, cancellationToken);
         var openAtEnd = items.Where(i => i.ReportedOn <= to && (i.ClosedOn == null || i.ClosedOn > to));
         var open = await openAtEnd.CountAsync(cancellationToken);
-        var counts = new AnalysisCounts(await ByTopic(from, to), await ByTopic(previousFrom, previousTo), await ByTopic(lastYearFrom, lastYearTo),
+        var counts = new AnalysisCounts(byTopic, await ByTopic(previousFrom, previousTo), await ByTopic(lastYearFrom, lastYearTo),
             byUnit, byRisk, resolved, open);
         var analysis = LedgerAnalysis.Compose(from, to, counts);
 

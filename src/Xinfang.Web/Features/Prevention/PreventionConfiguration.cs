@@ -50,7 +50,9 @@ public sealed class LedgerItemConfiguration : IEntityTypeConfiguration<LedgerIte
         builder.HasOne<Unit>().WithMany().HasForeignKey(i => i.LocationUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Unit>().WithMany().HasForeignKey(i => i.ResponsibleUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Unit>().WithMany().HasForeignKey(i => i.ReportingUnitId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(i => i.ReportedOn);
+        // Covers every count of the analysis (by topic, unit, risk, open at a date, resolved in a period) without
+        // touching the rows: a year of 50,000 items is read from the index alone.
+        builder.HasIndex(i => new { i.ReportedOn, i.TopicId, i.ResponsibleUnitId, i.Risk, i.Status, i.ClosedOn });
         builder.HasIndex(i => i.ClosedOn);
         builder.HasIndex(i => new { i.ReportingUnitId, i.ReportedOn });
         builder.HasIndex(i => new { i.ResponsibleUnitId, i.ReportedOn });

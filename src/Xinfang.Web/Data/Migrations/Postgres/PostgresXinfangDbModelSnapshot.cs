@@ -1479,9 +1479,6 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.HasIndex("LocationUnitId")
                         .HasDatabaseName("ix_ledger_items_location_unit_id");
 
-                    b.HasIndex("ReportedOn")
-                        .HasDatabaseName("ix_ledger_items_reported_on");
-
                     b.HasIndex("TopicId")
                         .HasDatabaseName("ix_ledger_items_topic_id");
 
@@ -1490,6 +1487,9 @@ namespace Xinfang.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ResponsibleUnitId", "ReportedOn")
                         .HasDatabaseName("ix_ledger_items_responsible_unit_id_reported_on");
+
+                    b.HasIndex("ReportedOn", "TopicId", "ResponsibleUnitId", "Risk", "Status", "ClosedOn")
+                        .HasDatabaseName("ix_ledger_items_reported_on_topic_id_responsible_unit_id_risk_");
 
                     b.ToTable("ledger_items", (string)null);
                 });

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace Xinfang.Web.Data.Migrations.Sqlite
+namespace Xinfang.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Prevention : Migration
@@ -17,13 +17,13 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                 name: "ledger_rounds",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    from = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    to = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    unit_ids = table.Column<string>(type: "TEXT", nullable: false),
-                    created_by = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    from = table.Column<DateOnly>(type: "date", nullable: false),
+                    to = table.Column<DateOnly>(type: "date", nullable: false),
+                    unit_ids = table.Column<string>(type: "text", nullable: false),
+                    created_by = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -34,11 +34,11 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                 name: "ledger_topics",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    name = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    sort_order = table.Column<int>(type: "INTEGER", nullable: false),
-                    is_active = table.Column<bool>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    name = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    sort_order = table.Column<int>(type: "integer", nullable: false),
+                    is_active = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -49,14 +49,14 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                 name: "order_incidents",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    matter_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    behaviour = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    staff_actions = table.Column<string>(type: "TEXT", nullable: false),
-                    police_called = table.Column<bool>(type: "INTEGER", nullable: false),
-                    outcome = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    recorded_by = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    matter_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    behaviour = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    staff_actions = table.Column<string>(type: "text", nullable: false),
+                    police_called = table.Column<bool>(type: "boolean", nullable: false),
+                    outcome = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    recorded_by = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -73,16 +73,16 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                 name: "prevention_activities",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    on = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    topic = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    organiser = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    units = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    sessions = table.Column<int>(type: "INTEGER", nullable: false),
-                    persons = table.Column<int>(type: "INTEGER", nullable: false),
-                    recorded_by = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    on = table.Column<DateOnly>(type: "date", nullable: false),
+                    topic = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    organiser = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    units = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    sessions = table.Column<int>(type: "integer", nullable: false),
+                    persons = table.Column<int>(type: "integer", nullable: false),
+                    recorded_by = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -93,13 +93,13 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                 name: "ledger_round_reports",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    round_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    unit_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    zero = table.Column<bool>(type: "INTEGER", nullable: false),
-                    item_ids = table.Column<string>(type: "TEXT", nullable: false),
-                    on = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    reported_by = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    round_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    zero = table.Column<bool>(type: "boolean", nullable: false),
+                    item_ids = table.Column<string>(type: "text", nullable: false),
+                    on = table.Column<DateOnly>(type: "date", nullable: false),
+                    reported_by = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -122,31 +122,31 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                 name: "ledger_items",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    topic_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    location_unit_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    people = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    headcount = table.Column<int>(type: "INTEGER", nullable: false),
-                    amount = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
-                    contact_phone = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    contact_id_number = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
-                    risk = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    source = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    responsible_unit_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    responsible_person = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    leader = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    measures = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    reported_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    due_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    closed_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    reporting_unit_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    created_by = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    updates = table.Column<string>(type: "TEXT", nullable: false),
-                    version = table.Column<int>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    topic_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    location_unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    people = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    headcount = table.Column<int>(type: "integer", nullable: false),
+                    amount = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    contact_phone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    contact_id_number = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
+                    risk = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    source = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    responsible_unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    responsible_person = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    leader = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    measures = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    reported_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    due_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    closed_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    reporting_unit_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    created_by = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updates = table.Column<string>(type: "text", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -181,8 +181,8 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                 name: "ledger_item_matters",
                 columns: table => new
                 {
-                    item_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    matter_id = table.Column<Guid>(type: "TEXT", nullable: false)
+                    item_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    matter_id = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -233,9 +233,9 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                 column: "location_unit_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_ledger_items_reported_on",
+                name: "ix_ledger_items_reported_on_topic_id_responsible_unit_id_risk_",
                 table: "ledger_items",
-                column: "reported_on");
+                columns: new[] { "reported_on", "topic_id", "responsible_unit_id", "risk", "status", "closed_on" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_ledger_items_reporting_unit_id_reported_on",
