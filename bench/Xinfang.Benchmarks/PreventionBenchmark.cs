@@ -7,8 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using MiniExcelLibs;
 using Xinfang.Domain.Prevention;
 using Xinfang.Web.Data;
-using Xinfang.Web.Data.Seed;
-using Xinfang.Web.Features;
+using Xinfang.Web.Hosting;
 using Xinfang.Web.Features.Accounts;
 using Xinfang.Web.Features.Prevention;
 

@@ -8,10 +8,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Xinfang.Domain.Deadlines;
 using Xinfang.Web.Data;
-using Xinfang.Web.Data.Seed;
-using Xinfang.Web.Features;
+using Xinfang.Web.Hosting;
 using Xinfang.Web.Features.Accounts;
-using Xinfang.Web.Infrastructure;
 
 namespace Xinfang.Benchmarks;
 

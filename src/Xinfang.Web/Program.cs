@@ -1,6 +1,5 @@
 using System.Runtime;
-using Xinfang.Web.Data.Seed;
-using Xinfang.Web.Features;
+using Xinfang.Web.Hosting;
 using Xinfang.Web.Features.Accounts;
 using Xinfang.Web.Infrastructure;
 

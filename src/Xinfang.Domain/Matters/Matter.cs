@@ -96,7 +96,7 @@ public sealed class Matter
     public Guid? RepeatOfId { get; private set; }
 
     /// <summary>Where the routing rules proposed to send the matter, and why; the clerk's choice is in the history.</summary>
-    public Routing.RoutingSuggestion? Suggestion { get; private set; }
+    public RoutingSuggestion? Suggestion { get; private set; }
 
     /// <summary>Earlier matters this one may repeat, as suggested at registration; a person decides (repeatOf).</summary>
     public List<RepeatCandidate> RepeatCandidates { get; private set; } = [];
@@ -183,7 +183,7 @@ public sealed class Matter
 
     public void SuggestRepeats(IEnumerable<RepeatCandidate> candidates) => RepeatCandidates = [.. candidates];
 
-    public void SuggestRoute(Routing.RoutingSuggestion? suggestion) => Suggestion = suggestion;
+    public void SuggestRoute(RoutingSuggestion? suggestion) => Suggestion = suggestion;
 
     /// <summary>Facts for repeat detection of later registrations (<see cref="RepeatDetection"/>).</summary>
     public PriorMatter AsPrior() => new(Id, Number, ReceivedOn,

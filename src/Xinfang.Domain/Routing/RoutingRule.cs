@@ -12,6 +12,3 @@ public sealed record RoutingRule(Guid Id, string? CategoryCode, Guid? LocationUn
     public int Specificity =>
         (Purpose is null ? 0 : 8) + (Flag is null ? 0 : 8) + (LocationUnitId is null ? 0 : 2) + (CategoryCode?.Count(c => c == '.') + 1 ?? 0);
 }
-
-/// <summary>What the rules propose, and why; the clerk decides (the system suggests, a person decides).</summary>
-public sealed record RoutingSuggestion(Guid UnitId, string Reason, Guid RuleId);

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Xinfang.Web.Features.Audit;
+using Xinfang.Web.Data.Audit;
 
 namespace Xinfang.Web.Data;
 

@@ -4,8 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Xinfang.Domain.Organisation;
-using Xinfang.Web.Features.Accounts;
-using Xinfang.Web.Features.Audit;
+using Xinfang.Web.Data.Audit;
 
 namespace Xinfang.Web.Data;
 

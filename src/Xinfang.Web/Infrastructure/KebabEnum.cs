@@ -9,7 +9,7 @@ namespace Xinfang.Web.Infrastructure;
 /// </summary>
 public static class KebabEnum
 {
-    public static string Name<T>(T value) where T : struct, Enum => JsonSerializer.Serialize(value, WebSetup.ApiJson).Trim('"');
+    public static string Name<T>(T value) where T : struct, Enum => JsonSerializer.Serialize(value, ApiJson.Options).Trim('"');
 
     public static bool TryParse<T>(string? value, out T parsed) where T : struct, Enum
     {
@@ -21,7 +21,7 @@ public static class KebabEnum
 
         try
         {
-            parsed = JsonSerializer.Deserialize<T>($"\"{value.Trim()}\"", WebSetup.ApiJson);
+            parsed = JsonSerializer.Deserialize<T>($"\"{value.Trim()}\"", ApiJson.Options);
             return true;
         }
         catch (JsonException)

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Xinfang.Domain.Matters;
-using Xinfang.Web.Features.Calendar;
+using Xinfang.Web.Data;
 using Xinfang.Web.Tests.Infrastructure;
 using static Xinfang.Web.Tests.Infrastructure.MatterApi;
 

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Xinfang.Web.Data;
-using Xinfang.Web.Features.Audit;
+using Xinfang.Web.Data.Audit;
 using Xinfang.Web.Tests.Infrastructure;
 
 namespace Xinfang.Web.Tests.Foundation;

@@ -2,8 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Xinfang.Web.Features.Accounts;
-using Xinfang.Web.Features.Audit;
+using Xinfang.Web.Data.Audit;
 
 namespace Xinfang.Web.Data.Configurations;
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Xinfang.Domain.Matters;
 using Xinfang.Domain.Organisation;
-using Xinfang.Web.Features.Audit;
+using Xinfang.Web.Data.Audit;
 
 namespace Xinfang.Web.Data.Configurations;
 

@@ -3,12 +3,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Xinfang.Web.Features.Organisation;
+using Xinfang.Web.Data;
 
 namespace Xinfang.Web.Features.Accounts;
 
 [Authorize(Policy = Policies.Admin)]
-public sealed class UsersModel(UserEditor editor, UnitEditor units) : PageModel
+public sealed class UsersModel(UserEditor editor, ReferenceData reference) : PageModel
 {
     public sealed class InputModel
     {
@@ -76,6 +76,6 @@ public sealed class UsersModel(UserEditor editor, UnitEditor units) : PageModel
     private async Task LoadAsync()
     {
         Users = await editor.ListAsync();
-        UnitOptions = (await units.ListAsync()).Where(u => u.IsActive).Select(u => new SelectListItem(u.Name, u.Id.ToString())).ToList();
+        UnitOptions = (await reference.CurrentAsync()).Units.Values.Where(u => u.IsActive).OrderBy(u => u.Code).Select(u => new SelectListItem(u.Name, u.Id.ToString())).ToList();
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Xinfang.Domain.Deadlines;
 using Xinfang.Domain.Shared;
+using Xinfang.Web.Data;
 using Xinfang.Web.Features.Accounts;
 using Xinfang.Web.Infrastructure;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Xinfang.Domain.Deadlines;
 using Xinfang.Domain.Matters;
 using Xinfang.Domain.Shared;
+using Xinfang.Web.Data;
 using Xinfang.Web.Features.Accounts;
 using Xinfang.Web.Features.Matters;
 
@@ -72,15 +73,4 @@ public sealed class DueModel(ReferenceData reference, TimeProvider time) : PageM
         Explained = new DeadlineView("calculator", name, "", start, Result.Due, Result.Provisional, DeadlineState.Open, null, IsDuty: false,
             Overdue: false, WorkingDaysLeft: DeadlineStatus.WorkingDaysLeft(calendar, today, Result.Due), Result.Explanation);
     }
-
-    public static string Weekday(DateOnly date) => date.DayOfWeek switch
-    {
-        DayOfWeek.Monday => "星期一",
-        DayOfWeek.Tuesday => "星期二",
-        DayOfWeek.Wednesday => "星期三",
-        DayOfWeek.Thursday => "星期四",
-        DayOfWeek.Friday => "星期五",
-        DayOfWeek.Saturday => "星期六",
-        _ => "星期日",
-    };
 }

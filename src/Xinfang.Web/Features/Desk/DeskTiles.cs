@@ -8,7 +8,7 @@ namespace Xinfang.Web.Features.Desk;
 public sealed record DeskTile(string Title, string Icon, int Count, string Hint, string Path, bool Alert = false);
 
 /// <summary>The counts on "my desk" for each role. Each feature adds the tiles of its own queues here.</summary>
-public sealed class DeskTiles(XinfangDb db, MatterList matters, Packages.Packages packages)
+public sealed class DeskTiles(XinfangDb db, MatterList matters, LeaderPackages packages)
 {
     public async Task<IReadOnlyList<DeskTile>> ForAsync(Staff staff)
     {

@@ -1,6 +1,6 @@
 using Xinfang.Domain.Shared;
 using Xinfang.Web.Features.Accounts;
-using Xinfang.Web.Features.Audit;
+using Xinfang.Web.Data.Audit;
 
 namespace Xinfang.Web.Features.Matters;
 

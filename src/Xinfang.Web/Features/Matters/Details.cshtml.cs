@@ -9,12 +9,11 @@ using Xinfang.Domain.Shared;
 using Xinfang.Web.Data;
 using Xinfang.Web.Features.Accounts;
 using Xinfang.Web.Features.Categories;
-using Xinfang.Web.Features.Packages;
 
 namespace Xinfang.Web.Features.Matters;
 
 /// <summary>The matter page: what it is, where it stands, its clocks and history, and only the actions allowed now.</summary>
-public sealed class DetailsModel(MatterWorkflow workflow, XinfangDb db, Staff staff, CategoryEditor categories, Packages.Packages packages, ReferenceData reference) : PageModel
+public sealed class DetailsModel(MatterWorkflow workflow, XinfangDb db, Staff staff, CategoryEditor categories, LeaderPackages packages, ReferenceData reference) : PageModel
 {
     public MatterView Matter { get; private set; } = null!;
 

@@ -3,42 +3,12 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Xinfang.Domain.Matters;
 using Xinfang.Domain.Shared;
 using Xinfang.Web.Data;
-using Xinfang.Web.Features.Audit;
 using Xinfang.Web.Infrastructure;
 
 namespace Xinfang.Web.Features.Matters;
-
-/// <summary>The first answer to a registration sent with an <c>Idempotency-Key</c>, kept so that a retry gets the same answer.</summary>
-public sealed class IdempotencyRecord
-{
-    public string UserName { get; set; } = "";
-
-    public string Key { get; set; } = "";
-
-    public string RequestHash { get; set; } = "";
-
-    /// <summary>The response, encrypted: it carries the query code, which is otherwise stored only as a hash.</summary>
-    public string Response { get; set; } = "";
-
-    public DateTime CreatedAt { get; set; }
-}
-
-public sealed class IdempotencyConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
-{
-    public void Configure(EntityTypeBuilder<IdempotencyRecord> builder)
-    {
-        builder.ToTable("idempotency_keys");
-        builder.HasKey(r => new { r.UserName, r.Key });
-        builder.Property(r => r.UserName).HasMaxLength(128);
-        builder.Property(r => r.Key).HasMaxLength(IdempotencyStore.MaxKeyLength);
-        builder.Property(r => r.RequestHash).HasMaxLength(64);
-        builder.HasAnnotation(AuditRecorder.NotAudited, true);
-    }
-}
 
 /// <summary>
 /// Idempotent registration: a retry with the same key and the same body returns the first result and registers
@@ -47,7 +17,7 @@ public sealed class IdempotencyConfiguration : IEntityTypeConfiguration<Idempote
 /// </summary>
 public sealed class IdempotencyStore(XinfangDb db, IDataProtectionProvider protection, TimeProvider time)
 {
-    public const int MaxKeyLength = 100;
+    public const int MaxKeyLength = IdempotencyRecord.MaxKeyLength;
 
     private readonly IDataProtector _protector = protection.CreateProtector("Xinfang.Idempotency");
 
@@ -76,7 +46,7 @@ public sealed class IdempotencyStore(XinfangDb db, IDataProtectionProvider prote
         CreatedAt = time.GetUtcNow().UtcDateTime,
     });
 
-    private static JsonSerializerOptions Json => WebSetup.ApiJson;
+    private static JsonSerializerOptions Json => ApiJson.Options;
 
     private static string Hash(RegistrationInput input) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(input, Json))));

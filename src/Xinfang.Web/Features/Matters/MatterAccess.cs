@@ -1,7 +1,6 @@
 using Xinfang.Domain.Matters;
 using Xinfang.Web.Data;
 using Xinfang.Web.Features.Accounts;
-using Xinfang.Web.Features.Packages;
 
 namespace Xinfang.Web.Features.Matters;
 

@@ -29,7 +29,7 @@ public sealed record MatterSummary(Guid Id, string Number, string Title, MatterS
                                    Purpose Purpose, Guid? UnitId, string? UnitName, IReadOnlyList<MatterFlag> Flags, string Petitioner, int Headcount, NextDue? NextDue)
 {
     /// <summary>Where the routing rules propose to send a registered matter (the registrar's queue shows it).</summary>
-    public Domain.Routing.RoutingSuggestion? Suggestion { get; init; }
+    public RoutingSuggestion? Suggestion { get; init; }
 }
 
 /// <summary>An earlier matter of the person being registered, and what links them (the "same person before?" panel).</summary>

@@ -36,7 +36,7 @@ public sealed record MatterView(
     RouteChannel? RoutedTo, string? RoutedBody, DeclineReason? DeclineReason, Guid? RelatedMatterId,
     Conclusion? Conclusion, Implementation? Implementation, BodyOpinion? ReviewOpinion, BodyOpinion? RecheckOpinion, IReadOnlyList<Evaluation> Evaluations,
     IReadOnlyList<DeadlineView> Deadlines, IReadOnlyList<MatterAction> AllowedActions,
-    Domain.Routing.RoutingSuggestion? Suggestion, Guid? RepeatOf, IReadOnlyList<RepeatCandidateView> RepeatCandidates, IReadOnlyList<EventView> Events, IReadOnlyList<NoticeView> Notices)
+    RoutingSuggestion? Suggestion, Guid? RepeatOf, IReadOnlyList<RepeatCandidateView> RepeatCandidates, IReadOnlyList<EventView> Events, IReadOnlyList<NoticeView> Notices)
 {
     /// <summary>Why this matter is suggested for a leader's package (领导包案), if it is.</summary>
     public IReadOnlyList<string> PackageSuggested { get; init; } = [];

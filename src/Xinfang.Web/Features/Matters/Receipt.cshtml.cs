@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Xinfang.Domain.Deadlines;
 using Xinfang.Domain.Matters;
 using Xinfang.Domain.Shared;
+using Xinfang.Web.Data;
 using Xinfang.Web.Features.Accounts;
 
 namespace Xinfang.Web.Features.Matters;

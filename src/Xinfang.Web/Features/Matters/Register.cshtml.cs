@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Xinfang.Domain.Deadlines;
 using Xinfang.Domain.Intake;
 using Xinfang.Domain.Organisation;
+using Xinfang.Web.Data;
 using Xinfang.Web.Features.Accounts;
 using Xinfang.Web.Features.Categories;
 using Xinfang.Web.Features.Organisation;
@@ -101,7 +102,7 @@ public sealed class RegisterModel(MatterWorkflow workflow, MatterList list, Cate
         new JsonResult((await CategoryOption.ListAsync(categories, cancellationToken)).Where(c => c.IsActive)
             .Select(c => new { c.Code, c.Name, c.Label, c.Parent }), Json);
 
-    private static JsonSerializerOptions Json => WebSetup.ApiJson;
+    private static JsonSerializerOptions Json => ApiJson.Options;
 
     public string? ErrorOf(string field) => Errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Xinfang.Domain.Organisation;
+using Xinfang.Web.Data;
 using Xinfang.Web.Features.Accounts;
 
 namespace Xinfang.Web.Features.Prevention;

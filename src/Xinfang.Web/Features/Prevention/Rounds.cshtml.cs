@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Xinfang.Domain.Organisation;
 using Xinfang.Domain.Prevention;
+using Xinfang.Web.Data;
 using Xinfang.Web.Features.Accounts;
 
 namespace Xinfang.Web.Features.Prevention;

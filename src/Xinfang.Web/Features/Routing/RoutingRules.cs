@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Xinfang.Domain.Intake;
 using Xinfang.Domain.Organisation;
 using Xinfang.Domain.Routing;
 using Xinfang.Domain.Shared;
 using Xinfang.Web.Data;
-using Xinfang.Web.Data.Seed;
+using Xinfang.Web.Features.Organisation;
 
 namespace Xinfang.Web.Features.Routing;
 
@@ -31,7 +30,7 @@ public sealed class RoutingRules(XinfangDb db, ReferenceData reference)
             return Error.Validation("routing.location-invalid", "问题属地须为街道或镇。", "locationUnitId");
         }
 
-        if (input.CategoryCode is { Length: > 0 } code && !await db.Set<Categories.CategoryRecord>().AnyAsync(c => c.Code == code, cancellationToken))
+        if (input.CategoryCode is { Length: > 0 } code && !await db.Set<CategoryRecord>().AnyAsync(c => c.Code == code, cancellationToken))
         {
             return Error.Validation("routing.category-not-found", $"内容分类 {code} 不存在。", "categoryCode");
         }
@@ -95,21 +94,4 @@ public sealed class RoutingRules(XinfangDb db, ReferenceData reference)
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-}
-
-public sealed class RoutingRuleConfiguration : IEntityTypeConfiguration<RoutingRule>
-{
-    public void Configure(EntityTypeBuilder<RoutingRule> builder)
-    {
-        builder.ToTable("routing_rules");
-        builder.HasKey(r => r.Id);
-        builder.Property(r => r.Id).ValueGeneratedNever();
-        builder.Property(r => r.CategoryCode).HasMaxLength(64);
-        builder.Property(r => r.Purpose).HasConversion<string>().HasMaxLength(16);
-        builder.Property(r => r.Flag).HasConversion<string>().HasMaxLength(16);
-        builder.Property(r => r.Note).HasMaxLength(200);
-        builder.Ignore(r => r.Specificity);
-        builder.HasOne<Unit>().WithMany().HasForeignKey(r => r.TargetUnitId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Unit>().WithMany().HasForeignKey(r => r.LocationUnitId).OnDelete(DeleteBehavior.Restrict);
-    }
 }

@@ -849,130 +849,7 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.ToTable("routing_rules", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Data.Counter", b =>
-                {
-                    b.Property<string>("Scope")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
-                        .HasColumnName("scope");
-
-                    b.Property<long>("Value")
-                        .HasColumnType("bigint")
-                        .HasColumnName("value");
-
-                    b.HasKey("Scope")
-                        .HasName("pk_counters");
-
-                    b.ToTable("counters", (string)null);
-
-                    b.HasAnnotation("Xinfang:NotAudited", true);
-                });
-
-            modelBuilder.Entity("Xinfang.Web.Features.Accounts.StaffUser", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("integer")
-                        .HasColumnName("access_failed_count");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("text")
-                        .HasColumnName("concurrency_stamp");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("display_name");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("email");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("boolean")
-                        .HasColumnName("email_confirmed");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_active");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("boolean")
-                        .HasColumnName("lockout_enabled");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("lockout_end");
-
-                    b.Property<bool>("MustChangePassword")
-                        .HasColumnType("boolean")
-                        .HasColumnName("must_change_password");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("normalized_email");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("normalized_user_name");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("text")
-                        .HasColumnName("password_hash")
-                        .HasAnnotation("Xinfang:Sensitive", true);
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("text")
-                        .HasColumnName("phone_number");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("boolean")
-                        .HasColumnName("phone_number_confirmed");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("text")
-                        .HasColumnName("security_stamp")
-                        .HasAnnotation("Xinfang:Sensitive", true);
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("boolean")
-                        .HasColumnName("two_factor_enabled");
-
-                    b.Property<Guid>("UnitId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("unit_id");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("user_name");
-
-                    b.HasKey("Id")
-                        .HasName("pk_asp_net_users");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.HasIndex("UnitId")
-                        .HasDatabaseName("ix_asp_net_users_unit_id");
-
-                    b.ToTable("AspNetUsers", (string)null);
-                });
-
-            modelBuilder.Entity("Xinfang.Web.Features.Audit.AuditEntry", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint")
@@ -1044,7 +921,7 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.ToTable("audit_entries", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Calendar.CalendarDayRecord", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.CalendarDayRecord", b =>
                 {
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date")
@@ -1075,7 +952,7 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.ToTable("calendar_days", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Calendar.CalendarYearRecord", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.CalendarYearRecord", b =>
                 {
                     b.Property<int>("Year")
                         .HasColumnType("integer")
@@ -1108,120 +985,7 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.ToTable("calendar_years", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Calendar.PeriodRuleHistory", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Article")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("article");
-
-                    b.Property<DateTime>("ChangedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("changed_at");
-
-                    b.Property<string>("ChangedBy")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
-                        .HasColumnName("changed_by");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(48)
-                        .HasColumnType("character varying(48)")
-                        .HasColumnName("code");
-
-                    b.Property<int>("Days")
-                        .HasColumnType("integer")
-                        .HasColumnName("days");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("name");
-
-                    b.Property<bool>("RollForward")
-                        .HasColumnType("boolean")
-                        .HasColumnName("roll_forward");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("integer")
-                        .HasColumnName("version");
-
-                    b.HasKey("Id")
-                        .HasName("pk_period_rule_history");
-
-                    b.HasIndex("Code", "Version")
-                        .IsUnique()
-                        .HasDatabaseName("ix_period_rule_history_code_version");
-
-                    b.ToTable("period_rule_history", (string)null);
-                });
-
-            modelBuilder.Entity("Xinfang.Web.Features.Calendar.PeriodRuleRecord", b =>
-                {
-                    b.Property<string>("Code")
-                        .HasMaxLength(48)
-                        .HasColumnType("character varying(48)")
-                        .HasColumnName("code");
-
-                    b.Property<string>("Article")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("article");
-
-                    b.Property<int>("Days")
-                        .HasColumnType("integer")
-                        .HasColumnName("days");
-
-                    b.Property<bool>("IsStatutory")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_statutory");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("name");
-
-                    b.Property<bool>("RollForward")
-                        .HasColumnType("boolean")
-                        .HasColumnName("roll_forward");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer")
-                        .HasColumnName("version");
-
-                    b.HasKey("Code")
-                        .HasName("pk_period_rules");
-
-                    b.ToTable("period_rules", (string)null);
-                });
-
-            modelBuilder.Entity("Xinfang.Web.Features.Categories.CategoryRecord", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.CategoryRecord", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(64)
@@ -1252,7 +1016,26 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.ToTable("categories", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Matters.IdempotencyRecord", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.Counter", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("scope");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint")
+                        .HasColumnName("value");
+
+                    b.HasKey("Scope")
+                        .HasName("pk_counters");
+
+                    b.ToTable("counters", (string)null);
+
+                    b.HasAnnotation("Xinfang:NotAudited", true);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.IdempotencyRecord", b =>
                 {
                     b.Property<string>("UserName")
                         .HasMaxLength(128)
@@ -1287,7 +1070,7 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.HasAnnotation("Xinfang:NotAudited", true);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Packages.LeaderPackage", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.LeaderPackage", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1344,7 +1127,7 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.ToTable("leader_packages", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Prevention.LedgerItem", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.LedgerItem", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1494,7 +1277,7 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.ToTable("ledger_items", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Prevention.LedgerItemMatter", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.LedgerItemMatter", b =>
                 {
                     b.Property<Guid>("ItemId")
                         .HasColumnType("uuid")
@@ -1513,7 +1296,7 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.ToTable("ledger_item_matters", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Prevention.LedgerRound", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.LedgerRound", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1556,7 +1339,7 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.ToTable("ledger_rounds", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Prevention.LedgerRoundReport", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.LedgerRoundReport", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1602,7 +1385,7 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.ToTable("ledger_round_reports", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Prevention.LedgerTopic", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.LedgerTopic", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1717,7 +1500,7 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Prevention.OrderIncident", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.OrderIncident", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1770,7 +1553,120 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.ToTable("order_incidents", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Prevention.PreventionActivity", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.PeriodRuleHistory", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Article")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("article");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)")
+                        .HasColumnName("code");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer")
+                        .HasColumnName("days");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("RollForward")
+                        .HasColumnType("boolean")
+                        .HasColumnName("roll_forward");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_period_rule_history");
+
+                    b.HasIndex("Code", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_period_rule_history_code_version");
+
+                    b.ToTable("period_rule_history", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.PeriodRuleRecord", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Article")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("article");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer")
+                        .HasColumnName("days");
+
+                    b.Property<bool>("IsStatutory")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_statutory");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("RollForward")
+                        .HasColumnType("boolean")
+                        .HasColumnName("roll_forward");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Code")
+                        .HasName("pk_period_rules");
+
+                    b.ToTable("period_rules", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.PreventionActivity", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -1830,6 +1726,110 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.ToTable("prevention_activities", (string)null);
                 });
 
+            modelBuilder.Entity("Xinfang.Web.Data.StaffUser", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("access_failed_count");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("text")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("email_confirmed");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("lockout_enabled");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lockout_end");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean")
+                        .HasColumnName("must_change_password");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("normalized_email");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("normalized_user_name");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("text")
+                        .HasColumnName("password_hash")
+                        .HasAnnotation("Xinfang:Sensitive", true);
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("text")
+                        .HasColumnName("phone_number");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("phone_number_confirmed");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("text")
+                        .HasColumnName("security_stamp")
+                        .HasAnnotation("Xinfang:Sensitive", true);
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("two_factor_enabled");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_asp_net_users");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_asp_net_users_unit_id");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1842,7 +1842,7 @@ namespace Xinfang.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("Xinfang.Web.Features.Accounts.StaffUser", null)
+                    b.HasOne("Xinfang.Web.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1852,7 +1852,7 @@ namespace Xinfang.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("Xinfang.Web.Features.Accounts.StaffUser", null)
+                    b.HasOne("Xinfang.Web.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1869,7 +1869,7 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_roles_asp_net_roles_role_id");
 
-                    b.HasOne("Xinfang.Web.Features.Accounts.StaffUser", null)
+                    b.HasOne("Xinfang.Web.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1879,7 +1879,7 @@ namespace Xinfang.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("Xinfang.Web.Features.Accounts.StaffUser", null)
+                    b.HasOne("Xinfang.Web.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2060,19 +2060,9 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_routing_rules_units_target_unit_id");
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Accounts.StaffUser", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.CalendarDayRecord", b =>
                 {
-                    b.HasOne("Xinfang.Domain.Organisation.Unit", null)
-                        .WithMany()
-                        .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_asp_net_users_units_unit_id");
-                });
-
-            modelBuilder.Entity("Xinfang.Web.Features.Calendar.CalendarDayRecord", b =>
-                {
-                    b.HasOne("Xinfang.Web.Features.Calendar.CalendarYearRecord", null)
+                    b.HasOne("Xinfang.Web.Data.CalendarYearRecord", null)
                         .WithMany("Days")
                         .HasForeignKey("Year")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2080,18 +2070,18 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_calendar_days_calendar_years_year");
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Categories.CategoryRecord", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.CategoryRecord", b =>
                 {
-                    b.HasOne("Xinfang.Web.Features.Categories.CategoryRecord", null)
+                    b.HasOne("Xinfang.Web.Data.CategoryRecord", null)
                         .WithMany()
                         .HasForeignKey("ParentCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_categories_categories_parent_code");
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Packages.LeaderPackage", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.LeaderPackage", b =>
                 {
-                    b.HasOne("Xinfang.Web.Features.Accounts.StaffUser", null)
+                    b.HasOne("Xinfang.Web.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("LeaderUserId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2106,7 +2096,7 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_leader_packages_matters_matter_id");
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Prevention.LedgerItem", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.LedgerItem", b =>
                 {
                     b.HasOne("Xinfang.Domain.Organisation.Unit", null)
                         .WithMany()
@@ -2129,7 +2119,7 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasConstraintName("fk_ledger_items_units_responsible_unit_id");
 
-                    b.HasOne("Xinfang.Web.Features.Prevention.LedgerTopic", null)
+                    b.HasOne("Xinfang.Web.Data.LedgerTopic", null)
                         .WithMany()
                         .HasForeignKey("TopicId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2137,9 +2127,9 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_ledger_items_ledger_topic_topic_id");
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Prevention.LedgerItemMatter", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.LedgerItemMatter", b =>
                 {
-                    b.HasOne("Xinfang.Web.Features.Prevention.LedgerItem", null)
+                    b.HasOne("Xinfang.Web.Data.LedgerItem", null)
                         .WithMany()
                         .HasForeignKey("ItemId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2154,9 +2144,9 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_ledger_item_matters_matters_matter_id");
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Prevention.LedgerRoundReport", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.LedgerRoundReport", b =>
                 {
-                    b.HasOne("Xinfang.Web.Features.Prevention.LedgerRound", null)
+                    b.HasOne("Xinfang.Web.Data.LedgerRound", null)
                         .WithMany()
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2171,13 +2161,23 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_ledger_round_reports_units_unit_id");
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Prevention.OrderIncident", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.OrderIncident", b =>
                 {
                     b.HasOne("Xinfang.Domain.Matters.Matter", null)
                         .WithMany()
                         .HasForeignKey("MatterId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_order_incidents_matters_matter_id");
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.StaffUser", b =>
+                {
+                    b.HasOne("Xinfang.Domain.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_asp_net_users_units_unit_id");
                 });
 
             modelBuilder.Entity("Xinfang.Domain.Matters.Matter", b =>
@@ -2191,7 +2191,7 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.Navigation("Petitioners");
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Calendar.CalendarYearRecord", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.CalendarYearRecord", b =>
                 {
                     b.Navigation("Days");
                 });

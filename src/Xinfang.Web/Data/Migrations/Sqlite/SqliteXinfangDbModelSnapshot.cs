@@ -835,130 +835,7 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.ToTable("routing_rules", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Data.Counter", b =>
-                {
-                    b.Property<string>("Scope")
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("scope");
-
-                    b.Property<long>("Value")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("value");
-
-                    b.HasKey("Scope")
-                        .HasName("pk_counters");
-
-                    b.ToTable("counters", (string)null);
-
-                    b.HasAnnotation("Xinfang:NotAudited", true);
-                });
-
-            modelBuilder.Entity("Xinfang.Web.Features.Accounts.StaffUser", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("access_failed_count");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("concurrency_stamp");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("display_name");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("email");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("email_confirmed");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("is_active");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("lockout_enabled");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("lockout_end");
-
-                    b.Property<bool>("MustChangePassword")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("must_change_password");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("normalized_email");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("normalized_user_name");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("password_hash")
-                        .HasAnnotation("Xinfang:Sensitive", true);
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("phone_number");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("phone_number_confirmed");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("security_stamp")
-                        .HasAnnotation("Xinfang:Sensitive", true);
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("two_factor_enabled");
-
-                    b.Property<Guid>("UnitId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("unit_id");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("user_name");
-
-                    b.HasKey("Id")
-                        .HasName("pk_asp_net_users");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.HasIndex("UnitId")
-                        .HasDatabaseName("ix_asp_net_users_unit_id");
-
-                    b.ToTable("AspNetUsers", (string)null);
-                });
-
-            modelBuilder.Entity("Xinfang.Web.Features.Audit.AuditEntry", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
                         .HasColumnType("INTEGER")
@@ -1030,7 +907,7 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.ToTable("audit_entries", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Calendar.CalendarDayRecord", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.CalendarDayRecord", b =>
                 {
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT")
@@ -1061,7 +938,7 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.ToTable("calendar_days", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Calendar.CalendarYearRecord", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.CalendarYearRecord", b =>
                 {
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER")
@@ -1094,118 +971,7 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.ToTable("calendar_years", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Calendar.PeriodRuleHistory", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Article")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("article");
-
-                    b.Property<DateTime>("ChangedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("changed_at");
-
-                    b.Property<string>("ChangedBy")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("changed_by");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(48)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("code");
-
-                    b.Property<int>("Days")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("days");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name");
-
-                    b.Property<bool>("RollForward")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("roll_forward");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("version");
-
-                    b.HasKey("Id")
-                        .HasName("pk_period_rule_history");
-
-                    b.HasIndex("Code", "Version")
-                        .IsUnique()
-                        .HasDatabaseName("ix_period_rule_history_code_version");
-
-                    b.ToTable("period_rule_history", (string)null);
-                });
-
-            modelBuilder.Entity("Xinfang.Web.Features.Calendar.PeriodRuleRecord", b =>
-                {
-                    b.Property<string>("Code")
-                        .HasMaxLength(48)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("code");
-
-                    b.Property<string>("Article")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("article");
-
-                    b.Property<int>("Days")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("days");
-
-                    b.Property<bool>("IsStatutory")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("is_statutory");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name");
-
-                    b.Property<bool>("RollForward")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("roll_forward");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("version");
-
-                    b.HasKey("Code")
-                        .HasName("pk_period_rules");
-
-                    b.ToTable("period_rules", (string)null);
-                });
-
-            modelBuilder.Entity("Xinfang.Web.Features.Categories.CategoryRecord", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.CategoryRecord", b =>
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(64)
@@ -1236,7 +1002,26 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.ToTable("categories", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Matters.IdempotencyRecord", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.Counter", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("value");
+
+                    b.HasKey("Scope")
+                        .HasName("pk_counters");
+
+                    b.ToTable("counters", (string)null);
+
+                    b.HasAnnotation("Xinfang:NotAudited", true);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.IdempotencyRecord", b =>
                 {
                     b.Property<string>("UserName")
                         .HasMaxLength(128)
@@ -1271,7 +1056,7 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.HasAnnotation("Xinfang:NotAudited", true);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Packages.LeaderPackage", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.LeaderPackage", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -1328,7 +1113,7 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.ToTable("leader_packages", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Prevention.LedgerItem", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.LedgerItem", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -1478,7 +1263,7 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.ToTable("ledger_items", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Prevention.LedgerItemMatter", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.LedgerItemMatter", b =>
                 {
                     b.Property<Guid>("ItemId")
                         .HasColumnType("TEXT")
@@ -1497,7 +1282,7 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.ToTable("ledger_item_matters", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Prevention.LedgerRound", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.LedgerRound", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -1540,7 +1325,7 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.ToTable("ledger_rounds", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Prevention.LedgerRoundReport", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.LedgerRoundReport", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -1586,7 +1371,7 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.ToTable("ledger_round_reports", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Prevention.LedgerTopic", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.LedgerTopic", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1701,7 +1486,7 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Prevention.OrderIncident", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.OrderIncident", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -1754,7 +1539,118 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.ToTable("order_incidents", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Prevention.PreventionActivity", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.PeriodRuleHistory", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Article")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("article");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("days");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("RollForward")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("roll_forward");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_period_rule_history");
+
+                    b.HasIndex("Code", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_period_rule_history_code_version");
+
+                    b.ToTable("period_rule_history", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.PeriodRuleRecord", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Article")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("article");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("days");
+
+                    b.Property<bool>("IsStatutory")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_statutory");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("RollForward")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("roll_forward");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Code")
+                        .HasName("pk_period_rules");
+
+                    b.ToTable("period_rules", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.PreventionActivity", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT")
@@ -1814,6 +1710,110 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.ToTable("prevention_activities", (string)null);
                 });
 
+            modelBuilder.Entity("Xinfang.Web.Data.StaffUser", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("access_failed_count");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("email_confirmed");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_active");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lockout_enabled");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lockout_end");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("must_change_password");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("normalized_email");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("normalized_user_name");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("password_hash")
+                        .HasAnnotation("Xinfang:Sensitive", true);
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone_number");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("phone_number_confirmed");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("security_stamp")
+                        .HasAnnotation("Xinfang:Sensitive", true);
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("two_factor_enabled");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_id");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_asp_net_users");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_asp_net_users_unit_id");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1826,7 +1826,7 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("Xinfang.Web.Features.Accounts.StaffUser", null)
+                    b.HasOne("Xinfang.Web.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1836,7 +1836,7 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("Xinfang.Web.Features.Accounts.StaffUser", null)
+                    b.HasOne("Xinfang.Web.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1853,7 +1853,7 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_roles_asp_net_roles_role_id");
 
-                    b.HasOne("Xinfang.Web.Features.Accounts.StaffUser", null)
+                    b.HasOne("Xinfang.Web.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1863,7 +1863,7 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("Xinfang.Web.Features.Accounts.StaffUser", null)
+                    b.HasOne("Xinfang.Web.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2042,19 +2042,9 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_routing_rules_units_target_unit_id");
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Accounts.StaffUser", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.CalendarDayRecord", b =>
                 {
-                    b.HasOne("Xinfang.Domain.Organisation.Unit", null)
-                        .WithMany()
-                        .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_asp_net_users_units_unit_id");
-                });
-
-            modelBuilder.Entity("Xinfang.Web.Features.Calendar.CalendarDayRecord", b =>
-                {
-                    b.HasOne("Xinfang.Web.Features.Calendar.CalendarYearRecord", null)
+                    b.HasOne("Xinfang.Web.Data.CalendarYearRecord", null)
                         .WithMany("Days")
                         .HasForeignKey("Year")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2062,18 +2052,18 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_calendar_days_calendar_years_year");
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Categories.CategoryRecord", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.CategoryRecord", b =>
                 {
-                    b.HasOne("Xinfang.Web.Features.Categories.CategoryRecord", null)
+                    b.HasOne("Xinfang.Web.Data.CategoryRecord", null)
                         .WithMany()
                         .HasForeignKey("ParentCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_categories_categories_parent_code");
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Packages.LeaderPackage", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.LeaderPackage", b =>
                 {
-                    b.HasOne("Xinfang.Web.Features.Accounts.StaffUser", null)
+                    b.HasOne("Xinfang.Web.Data.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("LeaderUserId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2088,7 +2078,7 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_leader_packages_matters_matter_id");
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Prevention.LedgerItem", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.LedgerItem", b =>
                 {
                     b.HasOne("Xinfang.Domain.Organisation.Unit", null)
                         .WithMany()
@@ -2111,7 +2101,7 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasConstraintName("fk_ledger_items_units_responsible_unit_id");
 
-                    b.HasOne("Xinfang.Web.Features.Prevention.LedgerTopic", null)
+                    b.HasOne("Xinfang.Web.Data.LedgerTopic", null)
                         .WithMany()
                         .HasForeignKey("TopicId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2119,9 +2109,9 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_ledger_items_ledger_topic_topic_id");
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Prevention.LedgerItemMatter", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.LedgerItemMatter", b =>
                 {
-                    b.HasOne("Xinfang.Web.Features.Prevention.LedgerItem", null)
+                    b.HasOne("Xinfang.Web.Data.LedgerItem", null)
                         .WithMany()
                         .HasForeignKey("ItemId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2136,9 +2126,9 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_ledger_item_matters_matters_matter_id");
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Prevention.LedgerRoundReport", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.LedgerRoundReport", b =>
                 {
-                    b.HasOne("Xinfang.Web.Features.Prevention.LedgerRound", null)
+                    b.HasOne("Xinfang.Web.Data.LedgerRound", null)
                         .WithMany()
                         .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2153,13 +2143,23 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_ledger_round_reports_units_unit_id");
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Prevention.OrderIncident", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.OrderIncident", b =>
                 {
                     b.HasOne("Xinfang.Domain.Matters.Matter", null)
                         .WithMany()
                         .HasForeignKey("MatterId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_order_incidents_matters_matter_id");
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.StaffUser", b =>
+                {
+                    b.HasOne("Xinfang.Domain.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_asp_net_users_units_unit_id");
                 });
 
             modelBuilder.Entity("Xinfang.Domain.Matters.Matter", b =>
@@ -2173,7 +2173,7 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.Navigation("Petitioners");
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Features.Calendar.CalendarYearRecord", b =>
+            modelBuilder.Entity("Xinfang.Web.Data.CalendarYearRecord", b =>
                 {
                     b.Navigation("Days");
                 });

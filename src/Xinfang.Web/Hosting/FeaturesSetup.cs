@@ -1,0 +1,84 @@
+using Xinfang.Web.Data;
+using Xinfang.Web.Features.Accounts;
+using Xinfang.Web.Features.Calendar;
+using Xinfang.Web.Features.Categories;
+using Xinfang.Web.Features.Desk;
+using Xinfang.Web.Features.Matters;
+using Xinfang.Web.Features.Organisation;
+using Xinfang.Web.Features.Prevention;
+using Xinfang.Web.Features.Routing;
+
+namespace Xinfang.Web.Hosting;
+
+/// <summary>The application services of each feature, and the API: one line per feature, in the bureau's order.</summary>
+public static class FeaturesSetup
+{
+    public static WebApplicationBuilder AddXinfangFeatures(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<SignInService>();
+        builder.Services.AddScoped<UserEditor>();
+        builder.Services.AddScoped<UnitEditor>();
+        builder.Services.AddScoped<DeskTiles>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<ReferenceCache>();
+        builder.Services.AddScoped<ReferenceData>();
+        builder.Services.AddScoped<CalendarEditor>();
+        builder.Services.AddScoped<PeriodRuleEditor>();
+        builder.Services.AddScoped<DeadlineRecalculation>();
+        builder.Services.AddScoped<CategoryEditor>();
+        builder.Services.AddScoped<IdempotencyStore>();
+        builder.Services.AddScoped<MatterWorkflow>();
+        builder.Services.AddScoped<MatterList>();
+        builder.Services.AddScoped<RoutingRules>();
+        builder.Services.AddScoped<LeaderPackages>();
+        builder.Services.AddScoped<Ledger>();
+        builder.Services.AddScoped<LedgerExcel>();
+        builder.Services.AddScoped<LedgerAnalysisQuery>();
+        builder.Services.AddScoped<ScreeningRoundService>();
+        builder.Services.AddScoped<OrderLog>();
+        builder.Services.AddScoped<ActivityLog>();
+        if (builder.Configuration.GetValue("Jobs:DailyClosing", true))
+        {
+            builder.Services.AddHostedService<DailyClosing>();
+        }
+        return builder;
+    }
+
+    public static WebApplication MapXinfangApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1");
+        api.MapAuth();
+        api.MapUnits();
+        api.MapUsers();
+        api.MapCalendar();
+        api.MapCategories();
+        api.MapMatters();
+        api.MapRouting();
+        api.MapPackages();
+        api.MapPrevention();
+        return app;
+    }
+
+    public static WebApplication MapXinfangDocs(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>
+    /// The API reference UI is middleware, not an endpoint, so it must come before authentication: behind it the
+    /// fallback policy would refuse it to anyone without a token, although it only shows the anonymous OpenAPI document.
+    /// </summary>
+    public static WebApplication UseXinfangDocsUi(this WebApplication app)
+    {
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "api/docs";
+            o.DocumentTitle = "信访事项办理系统 API";
+            o.SwaggerEndpoint("/openapi/v1.json", "Xinfang v1");
+        });
+        return app;
+    }
+}
