@@ -10,6 +10,13 @@ if (args is ["recalc-once", ..])
     return;
 }
 
+// `prevention`: the ledger import of 10,000 rows and the analysis of a year of 50,000 items (BENCHMARKS.md).
+if (args is ["prevention", ..])
+{
+    await PreventionBenchmark.RunAsync();
+    return;
+}
+
 // Typed by a benchmark class: the referenced web host has a top-level Program of its own. The generated project
 // builds that host too, which can take longer than BenchmarkDotNet's default 2 minutes on a busy 2-core machine.
 BenchmarkSwitcher.FromAssembly(typeof(DueDateBenchmarks).Assembly)

@@ -7,6 +7,7 @@ using Xinfang.Web.Features.Desk;
 using Xinfang.Web.Features.Matters;
 using Xinfang.Web.Features.Notices;
 using Xinfang.Web.Features.Organisation;
+using Xinfang.Web.Features.Prevention;
 using Xinfang.Web.Features.Routing;
 
 namespace Xinfang.Web.Hosting;
@@ -38,6 +39,12 @@ public static class FeaturesSetup
         builder.Services.AddScoped<TemplatePreview>();
         builder.Services.AddScoped<AttachmentStore>();
         builder.Services.AddSingleton<IAttachmentScanner, EicarOnlyScanner>();
+        builder.Services.AddScoped<Ledger>();
+        builder.Services.AddScoped<LedgerExcel>();
+        builder.Services.AddScoped<LedgerAnalysisQuery>();
+        builder.Services.AddScoped<ScreeningRoundService>();
+        builder.Services.AddScoped<OrderLog>();
+        builder.Services.AddScoped<ActivityLog>();
         if (builder.Configuration.GetValue("Jobs:DailyClosing", true))
         {
             builder.Services.AddHostedService<DailyClosing>();
@@ -65,6 +72,7 @@ public static class FeaturesSetup
         app.MapNoticePages();
         api.MapAttachments();
         app.MapAttachmentPages();
+        api.MapPrevention();
         return app;
     }
 

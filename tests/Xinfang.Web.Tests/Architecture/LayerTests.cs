@@ -17,6 +17,7 @@ public sealed class LayerTests
         "Xinfang.Web.Features.Desk",
         "Xinfang.Web.Features.Notices",
         "Xinfang.Web.Features.Attachments",
+        "Xinfang.Web.Features.Prevention",
         "Xinfang.Web.Features.Calendar",
         "Xinfang.Web.Features.Matters",
         "Xinfang.Web.Features.Routing",
@@ -34,6 +35,7 @@ public sealed class LayerTests
     [
         "Xinfang.Domain.Routing",
         "Xinfang.Domain.Matters",
+        "Xinfang.Domain.Prevention",
         "Xinfang.Domain.Organisation",
         "Xinfang.Domain.Intake",
         "Xinfang.Domain.Deadlines",

@@ -14,7 +14,12 @@ public static class Navigation
 
     public static readonly IReadOnlyList<Area> Areas =
     [
-        new("预防", "bi-shield-check", []),
+        new("预防", "bi-shield-check", [
+            new("矛盾纠纷台账", "/prevention/ledger", "bi-journal-text", Roles.Registrar, Roles.Supervisor, Roles.Director, Roles.Handler, Roles.UnitHead),
+            new("排查周期", "/prevention/rounds", "bi-arrow-repeat", Roles.Registrar, Roles.Supervisor, Roles.Director, Roles.Handler, Roles.UnitHead),
+            new("分析研判", "/prevention/analysis", "bi-graph-up", Roles.Registrar, Roles.Supervisor, Roles.Director, Roles.Handler, Roles.UnitHead),
+            new("培训与宣传", "/prevention/activities", "bi-megaphone", Roles.Registrar, Roles.Supervisor, Roles.Director),
+        ]),
         new("受理", "bi-inbox", [
             new("信访登记", "/matters/new", "bi-pencil-square", Roles.Registrar),
             new("待处置", "/matters/queue", "bi-inboxes", Roles.Registrar),
@@ -26,7 +31,9 @@ public static class Navigation
             new("期限计算器", "/calendar/due", "bi-calculator"),
         ]),
         new("监督", "bi-eye", []),
-        new("秩序", "bi-sign-stop", []),
+        new("秩序", "bi-sign-stop", [
+            new("接待秩序记录", "/order/incidents", "bi-sign-stop", Roles.Registrar, Roles.Supervisor, Roles.Director),
+        ]),
         new("统计", "bi-bar-chart", []),
         new("管理", "bi-gear", [
             new("组织机构", "/admin/units", "bi-diagram-3", Roles.Admin),

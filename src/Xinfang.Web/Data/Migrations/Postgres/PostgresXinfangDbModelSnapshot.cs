@@ -1224,6 +1224,379 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.ToTable("leader_packages", (string)null);
                 });
 
+            modelBuilder.Entity("Xinfang.Web.Data.LedgerItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<string>("ContactIdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("contact_id_number");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("contact_phone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<int>("Headcount")
+                        .HasColumnType("integer")
+                        .HasColumnName("headcount");
+
+                    b.Property<string>("Leader")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("leader");
+
+                    b.Property<Guid>("LocationUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("location_unit_id");
+
+                    b.Property<string>("Measures")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("measures");
+
+                    b.Property<string>("People")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("people");
+
+                    b.Property<DateOnly>("ReportedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("reported_on");
+
+                    b.Property<Guid>("ReportingUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reporting_unit_id");
+
+                    b.Property<string>("ResponsiblePerson")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("responsible_person");
+
+                    b.Property<Guid>("ResponsibleUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("responsible_unit_id");
+
+                    b.Property<string>("Risk")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("risk");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title");
+
+                    b.Property<Guid>("TopicId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("topic_id");
+
+                    b.Property<string>("Updates")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("updates");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ledger_items");
+
+                    b.HasIndex("ClosedOn")
+                        .HasDatabaseName("ix_ledger_items_closed_on");
+
+                    b.HasIndex("LocationUnitId")
+                        .HasDatabaseName("ix_ledger_items_location_unit_id");
+
+                    b.HasIndex("TopicId")
+                        .HasDatabaseName("ix_ledger_items_topic_id");
+
+                    b.HasIndex("ReportingUnitId", "ReportedOn")
+                        .HasDatabaseName("ix_ledger_items_reporting_unit_id_reported_on");
+
+                    b.HasIndex("ResponsibleUnitId", "ReportedOn")
+                        .HasDatabaseName("ix_ledger_items_responsible_unit_id_reported_on");
+
+                    b.HasIndex("ReportedOn", "TopicId", "ResponsibleUnitId", "Risk", "Status", "ClosedOn")
+                        .HasDatabaseName("ix_ledger_items_reported_on_topic_id_responsible_unit_id_risk_");
+
+                    b.ToTable("ledger_items", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.LedgerItemMatter", b =>
+                {
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("item_id");
+
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("matter_id");
+
+                    b.HasKey("ItemId", "MatterId")
+                        .HasName("pk_ledger_item_matters");
+
+                    b.HasIndex("MatterId")
+                        .HasDatabaseName("ix_ledger_item_matters_matter_id");
+
+                    b.ToTable("ledger_item_matters", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.LedgerRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.Property<string>("UnitIds")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("unit_ids");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ledger_rounds");
+
+                    b.ToTable("ledger_rounds", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.LedgerRoundReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ItemIds")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("item_ids");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("reported_by");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("round_id");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<bool>("Zero")
+                        .HasColumnType("boolean")
+                        .HasColumnName("zero");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ledger_round_reports");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_ledger_round_reports_unit_id");
+
+                    b.HasIndex("RoundId", "UnitId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ledger_round_reports_round_id_unit_id");
+
+                    b.ToTable("ledger_round_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.LedgerTopic", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ledger_topics");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ledger_topics_code");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ledger_topics_name");
+
+                    b.ToTable("ledger_topics", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("6c1a0000-0000-4000-8000-000000000001"),
+                            Code = "heating",
+                            IsActive = true,
+                            Name = "冬季供暖",
+                            SortOrder = 10
+                        },
+                        new
+                        {
+                            Id = new Guid("6c1a0000-0000-4000-8000-000000000002"),
+                            Code = "wages",
+                            IsActive = true,
+                            Name = "欠薪",
+                            SortOrder = 20
+                        },
+                        new
+                        {
+                            Id = new Guid("6c1a0000-0000-4000-8000-000000000003"),
+                            Code = "land",
+                            IsActive = true,
+                            Name = "征地拆迁",
+                            SortOrder = 30
+                        },
+                        new
+                        {
+                            Id = new Guid("6c1a0000-0000-4000-8000-000000000004"),
+                            Code = "property",
+                            IsActive = true,
+                            Name = "物业",
+                            SortOrder = 40
+                        },
+                        new
+                        {
+                            Id = new Guid("6c1a0000-0000-4000-8000-000000000005"),
+                            Code = "housing",
+                            IsActive = true,
+                            Name = "房屋质量",
+                            SortOrder = 50
+                        },
+                        new
+                        {
+                            Id = new Guid("6c1a0000-0000-4000-8000-000000000006"),
+                            Code = "environment",
+                            IsActive = true,
+                            Name = "环境污染",
+                            SortOrder = 60
+                        },
+                        new
+                        {
+                            Id = new Guid("6c1a0000-0000-4000-8000-000000000007"),
+                            Code = "neighbours",
+                            IsActive = true,
+                            Name = "邻里纠纷",
+                            SortOrder = 70
+                        },
+                        new
+                        {
+                            Id = new Guid("6c1a0000-0000-4000-8000-000000000008"),
+                            Code = "family",
+                            IsActive = true,
+                            Name = "婚姻家庭",
+                            SortOrder = 80
+                        },
+                        new
+                        {
+                            Id = new Guid("6c1a0000-0000-4000-8000-000000000009"),
+                            Code = "other",
+                            IsActive = true,
+                            Name = "其他",
+                            SortOrder = 90
+                        });
+                });
+
             modelBuilder.Entity("Xinfang.Web.Data.NoticeDocument", b =>
                 {
                     b.Property<Guid>("NoticeId")
@@ -1313,6 +1686,59 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasDatabaseName("ix_notice_templates_key_version");
 
                     b.ToTable("notice_templates", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.OrderIncident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Behaviour")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("behaviour");
+
+                    b.Property<Guid?>("MatterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("matter_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("outcome");
+
+                    b.Property<bool>("PoliceCalled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("police_called");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("StaffActions")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("staff_actions");
+
+                    b.HasKey("Id")
+                        .HasName("pk_order_incidents");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_order_incidents_at");
+
+                    b.HasIndex("MatterId")
+                        .HasDatabaseName("ix_order_incidents_matter_id");
+
+                    b.ToTable("order_incidents", (string)null);
                 });
 
             modelBuilder.Entity("Xinfang.Web.Data.PeriodRuleHistory", b =>
@@ -1426,6 +1852,66 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasName("pk_period_rules");
 
                     b.ToTable("period_rules", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.PreventionActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<string>("Organiser")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("organiser");
+
+                    b.Property<int>("Persons")
+                        .HasColumnType("integer")
+                        .HasColumnName("persons");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Sessions")
+                        .HasColumnType("integer")
+                        .HasColumnName("sessions");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("topic");
+
+                    b.Property<string>("Units")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("units");
+
+                    b.HasKey("Id")
+                        .HasName("pk_prevention_activities");
+
+                    b.HasIndex("Kind", "On")
+                        .HasDatabaseName("ix_prevention_activities_kind_on");
+
+                    b.ToTable("prevention_activities", (string)null);
                 });
 
             modelBuilder.Entity("Xinfang.Web.Data.StaffUser", b =>
@@ -1814,6 +2300,71 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_leader_packages_matters_matter_id");
                 });
 
+            modelBuilder.Entity("Xinfang.Web.Data.LedgerItem", b =>
+                {
+                    b.HasOne("Xinfang.Domain.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("LocationUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_items_units_location_unit_id");
+
+                    b.HasOne("Xinfang.Domain.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("ReportingUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_items_units_reporting_unit_id");
+
+                    b.HasOne("Xinfang.Domain.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_items_units_responsible_unit_id");
+
+                    b.HasOne("Xinfang.Web.Data.LedgerTopic", null)
+                        .WithMany()
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_items_ledger_topic_topic_id");
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.LedgerItemMatter", b =>
+                {
+                    b.HasOne("Xinfang.Web.Data.LedgerItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_item_matters_ledger_items_item_id");
+
+                    b.HasOne("Xinfang.Domain.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_item_matters_matters_matter_id");
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.LedgerRoundReport", b =>
+                {
+                    b.HasOne("Xinfang.Web.Data.LedgerRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_round_reports_ledger_rounds_round_id");
+
+                    b.HasOne("Xinfang.Domain.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_round_reports_units_unit_id");
+                });
+
             modelBuilder.Entity("Xinfang.Web.Data.NoticeDocument", b =>
                 {
                     b.HasOne("Xinfang.Domain.Matters.Notice", null)
@@ -1829,6 +2380,15 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_notice_documents_notice_template_record_template_id");
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.OrderIncident", b =>
+                {
+                    b.HasOne("Xinfang.Domain.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_order_incidents_matters_matter_id");
                 });
 
             modelBuilder.Entity("Xinfang.Web.Data.StaffUser", b =>

@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Xinfang.Domain.Prevention;
+using Xinfang.Domain.Shared;
+using Xinfang.Web.Data;
+using Xinfang.Web.Features.Accounts;
+
+namespace Xinfang.Web.Features.Prevention;
+
+public sealed record OpenItem(Guid Id, string Title, string Topic, string ResponsibleUnit, RiskLevel Risk, string RiskLabel, DateOnly ReportedOn, int DaysOpen);
+
+public sealed record PetitionFromLedger(Guid ItemId, string ItemTitle, DateOnly On, IReadOnlyList<LinkedMatter> Matters);
+
+public sealed record AnalysisView(
+    DateOnly From, DateOnly To, int Total, IReadOnlyList<NamedCount> ByTopic, IReadOnlyList<NamedCount> ByUnit, IReadOnlyList<NamedCount> ByRisk,
+    int New, int Resolved, int Open, IReadOnlyList<TopicTrend> Rising, IReadOnlyList<TopicTrend> Trends, IReadOnlyList<OpenItem> LongestOpen,
+    int BecamePetitionCount, IReadOnlyList<PetitionFromLedger> BecamePetitions);
+
+/// <summary>
+/// 分析研判 of the ledger for a period, within the caller's scope: the database counts (GROUP BY, on indexed dates),
+/// <see cref="LedgerAnalysis"/> derives the rest. Items count by their screening date; units by 责任单位.
+/// </summary>
+public sealed class LedgerAnalysisQuery(XinfangDb db, Staff staff, ReferenceData reference)
+{
+    public const int LongestOpenCount = 10;
+
+    public static Error? CheckPeriod(DateOnly? from, DateOnly? to) =>
+        from is null || to is null || to < from || to.Value.DayNumber - from.Value.DayNumber > 366 * 3
+            ? Error.Validation("ledger.period-invalid", "请填写分析期间（from、to），截止日期不早于开始日期，且不超过三年。", "to")
+            : null;
+
+    public async Task<AnalysisView> RunAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        var items = Ledger.VisibleTo(db, staff).AsNoTracking();
+        var topics = await db.Set<LedgerTopic>().AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+        var units = (await reference.CurrentAsync(cancellationToken)).Units;
+
+        async Task<Dictionary<string, int>> ByTopic(DateOnly f, DateOnly t) =>
+            (await items.Where(i => i.ReportedOn >= f && i.ReportedOn <= t).GroupBy(i => i.TopicId)
+                .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+            .ToDictionary(x => topics[x.Key], x => x.Count);
+
+        var (previousFrom, previousTo) = LedgerAnalysis.Previous(from, to);
+        var (lastYearFrom, lastYearTo) = LedgerAnalysis.LastYear(from, to);
+        // One pass over the period's index entries gives topic, unit and risk at once.
+        var cells = await items.Where(i => i.ReportedOn >= from && i.ReportedOn <= to)
+            .GroupBy(i => new { i.TopicId, i.ResponsibleUnitId, i.Risk })
+            .Select(g => new { g.Key.TopicId, g.Key.ResponsibleUnitId, g.Key.Risk, Count = g.Count() }).ToListAsync(cancellationToken);
+        var byTopic = cells.GroupBy(c => topics[c.TopicId]).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        var byUnit = cells.GroupBy(c => units.TryGetValue(c.ResponsibleUnitId, out var u) ? u.Name : "（未知单位）").ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        var byRisk = cells.GroupBy(c => c.Risk).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        var resolved = await items.CountAsync(i => i.Status == LedgerStatus.Resolved && i.ClosedOn >= from && i.ClosedOn <= to, cancellationToken);
+        var openAtEnd = items.Where(i => i.ReportedOn <= to && (i.ClosedOn == null || i.ClosedOn > to));
+        var open = await openAtEnd.CountAsync(cancellationToken);
+        var counts = new AnalysisCounts(byTopic, await ByTopic(previousFrom, previousTo), await ByTopic(lastYearFrom, lastYearTo),
+            byUnit, byRisk, resolved, open);
+        var analysis = LedgerAnalysis.Compose(from, to, counts);
+
+        var longest = (await openAtEnd.OrderBy(i => i.ReportedOn).ThenBy(i => i.Id).Take(LongestOpenCount)
+                .Select(i => new { i.Id, i.Title, i.TopicId, i.ResponsibleUnitId, i.Risk, i.ReportedOn }).ToListAsync(cancellationToken))
+            .Select(i => new OpenItem(i.Id, i.Title, topics[i.TopicId], units.TryGetValue(i.ResponsibleUnitId, out var u) ? u.Name : "", i.Risk,
+                i.Risk.ToChinese(), i.ReportedOn, to.DayNumber - i.ReportedOn.DayNumber))
+            .ToList();
+
+        var became = items.Where(i => i.Status == LedgerStatus.BecamePetition && i.ClosedOn >= from && i.ClosedOn <= to);
+        var becameCount = await became.CountAsync(cancellationToken);
+        var links = await became.OrderBy(i => i.ClosedOn).Take(100)
+            .SelectMany(i => db.Set<LedgerItemMatter>().Where(l => l.ItemId == i.Id).DefaultIfEmpty(), (i, l) => new { i.Id, i.Title, i.ClosedOn, MatterId = l == null ? (Guid?)null : l.MatterId })
+            .ToListAsync(cancellationToken);
+        var matterIds = links.Where(l => l.MatterId != null).Select(l => l.MatterId!.Value).Distinct().ToList();
+        var matters = await db.Matters.AsNoTracking().Where(m => matterIds.Contains(m.Id)).Select(m => new LinkedMatter(m.Id, m.Number, m.Title)).ToDictionaryAsync(m => m.Id, cancellationToken);
+        var petitions = links.GroupBy(l => (l.Id, l.Title, l.ClosedOn))
+            .Select(g => new PetitionFromLedger(g.Key.Id, g.Key.Title, g.Key.ClosedOn!.Value,
+                g.Where(l => l.MatterId is { } m && matters.ContainsKey(m)).Select(l => matters[l.MatterId!.Value]).ToList()))
+            .ToList();
+
+        return new AnalysisView(from, to, analysis.Total, analysis.ByTopic, analysis.ByUnit, analysis.ByRisk, analysis.New, analysis.Resolved, analysis.Open,
+            analysis.Rising, analysis.Trends, longest, becameCount, petitions);
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Xinfang.Domain.Prevention;
+using Xinfang.Domain.Shared;
+using Xinfang.Web.Data;
+using Xinfang.Web.Features.Accounts;
+
+namespace Xinfang.Web.Features.Prevention;
+
+public sealed record IncidentInput(Guid? MatterId = null, DateTimeOffset? On = null, IncidentBehaviour? Behaviour = null,
+                                   IReadOnlyList<StaffAction>? StaffAction = null, bool PoliceCalled = false, string? Outcome = null);
+
+public sealed record IncidentView(Guid Id, Guid? MatterId, string? MatterNumber, DateTimeOffset On, IncidentBehaviour Behaviour, string BehaviourLabel,
+                                  IReadOnlyList<StaffAction> StaffAction, string StaffActionLabel, bool PoliceCalled, string Outcome, string RecordedBy);
+
+/// <summary>
+/// 维护秩序: the bureau's incident log at reception (警访联动, 第四十七条). Only bureau staff read or write it; it is
+/// not shown with the matter, so that the conduct at the gate stays apart from the merits of the request.
+/// </summary>
+public sealed class OrderLog(XinfangDb db, Staff staff, TimeProvider time)
+{
+    public async Task<Result<IncidentView>> RecordAsync(IncidentInput input, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var checkedFacts = OrderIncidents.Check(input.On?.UtcDateTime, now, input.Behaviour, input.StaffAction, input.PoliceCalled, input.Outcome);
+        if (!checkedFacts.TryGet(out var facts, out var error))
+        {
+            return error;
+        }
+
+        if (input.MatterId is { } matterId && !await db.Matters.AnyAsync(m => m.Id == matterId && m.Channel == Domain.Intake.Channel.Visit, cancellationToken))
+        {
+            return Error.Validation("incident.matter-not-visit", "所关联的事项不存在，或不是来访事项。", "matterId");
+        }
+
+        var incident = new OrderIncident
+        {
+            Id = Guid.CreateVersion7(), MatterId = input.MatterId, At = facts.At, Behaviour = facts.Behaviour, StaffActions = [.. facts.StaffActions],
+            PoliceCalled = facts.PoliceCalled, Outcome = facts.Outcome, RecordedBy = staff.UserName,
+        };
+        db.Add(incident);
+        await db.SaveChangesAsync(cancellationToken);
+        return (await ListAsync(null, null, cancellationToken)).Single(i => i.Id == incident.Id);
+    }
+
+    public async Task<List<IncidentView>> ListAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken = default)
+    {
+        var query = db.Set<OrderIncident>().AsNoTracking();
+        if (from is { } f) query = query.Where(i => i.At >= f.ToDateTime(TimeOnly.MinValue).Add(-ChinaTime.Offset));
+        if (to is { } t) query = query.Where(i => i.At < t.AddDays(1).ToDateTime(TimeOnly.MinValue).Add(-ChinaTime.Offset));
+        var rows = await query.OrderByDescending(i => i.At).Take(500)
+            .GroupJoin(db.Matters, i => i.MatterId, m => m.Id, (i, m) => new { i, m })
+            .SelectMany(x => x.m.DefaultIfEmpty(), (x, m) => new { x.i, Number = m == null ? null : m.Number })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new IncidentView(r.i.Id, r.i.MatterId, r.Number, new DateTimeOffset(r.i.At, TimeSpan.Zero).ToOffset(ChinaTime.Offset),
+            r.i.Behaviour, r.i.Behaviour.ToChinese(), r.i.StaffActions, string.Join("、", r.i.StaffActions.Select(a => a.ToChinese())), r.i.PoliceCalled,
+            r.i.Outcome, r.i.RecordedBy)).ToList();
+    }
+}
