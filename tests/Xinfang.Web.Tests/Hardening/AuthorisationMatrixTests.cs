@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Xinfang.Web.Tests.Infrastructure;
@@ -97,7 +96,7 @@ public sealed class AuthorisationMatrixTests
         {
             var policy = PolicyOf(endpoint) ?? throw new InvalidOperationException($"{endpoint} has no decided policy");
             // A fresh accusation against the labour bureau, handled by the street, for every endpoint.
-            var accusation = await RegisterAsync(registrar.Http, Accusation(await app.UnitIdAsync(Labour)));
+            var accusation = await RegisterAsync(registrar.Http, Accusation(new DateOnly(2026, 5, 11), await app.UnitIdAsync(Labour)));
             accusation = await ActAsync(registrar.Http, accusation, "transfer", new { unitId = await app.UnitIdAsync(Street), on = "2026-05-12" });
             foreach (var (caller, client) in callers)
             {
@@ -169,14 +168,4 @@ public sealed class AuthorisationMatrixTests
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1", StringComparison.Ordinal) == true)
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => $"{m} {e.RoutePattern.RawText}"))
             .Distinct().Order(StringComparer.Ordinal).ToList();
-
-    private static JsonObject Accusation(Guid accusedUnit) => Letter(new DateOnly(2026, 5, 11), b =>
-    {
-        b["purpose"] = "accusation";
-        b["categoryCode"] = "discipline";
-        b["title"] = "举报某局干部违规收受礼金";
-        b["demands"] = new JsonArray("查处违纪行为");
-        b["petitioners"] = new JsonArray(new JsonObject { ["name"] = "李四", ["phone"] = "13912345678" });
-        b["accused"] = new JsonObject { ["name"] = "王某", ["unit"] = "阎良区人力资源和社会保障局", ["position"] = "科长", ["unitId"] = accusedUnit.ToString() };
-    });
 }

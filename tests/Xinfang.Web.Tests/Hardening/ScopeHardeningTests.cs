@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Xinfang.Web.Tests.Infrastructure;
 using static Xinfang.Web.Tests.Infrastructure.MatterApi;
 
@@ -38,7 +37,7 @@ public sealed class ScopeHardeningTests(SharedApps apps)
         var registrar = await app.StaffAsync("610114", "registrar");
         var accused = await app.StaffAsync(Labour, "handler", "unit-head");
         var leader = await app.StaffAsync("610114000", "leader");
-        var accusation = await RegisterAsync(registrar.Http, Accusation(await app.UnitIdAsync(Labour), "李四"));
+        var accusation = await RegisterAsync(registrar.Http, Accusation(Received, await app.UnitIdAsync(Labour), "李四"));
         await Http.EnsureAsync(await registrar.Http.PostAsJsonAsync($"/api/v1/matters/{Id(accusation)}/packages",
             new { leaderUserId = await UserIdAsync(app, leader.UserName), plan = "督促纪委监委核查", on = "2026-05-12" }, Ct));
 
@@ -52,7 +51,7 @@ public sealed class ScopeHardeningTests(SharedApps apps)
         var registrar = await app.StaffAsync("610114", "registrar");
         var street = await app.StaffAsync(Street, "handler");
         var accuser = "举报人" + Guid.NewGuid().ToString("N")[..6];
-        var accusation = await RegisterAsync(registrar.Http, Accusation(await app.UnitIdAsync(Labour), accuser));
+        var accusation = await RegisterAsync(registrar.Http, Accusation(Received, await app.UnitIdAsync(Labour), accuser));
         accusation = await ActAsync(registrar.Http, accusation, "transfer", new { unitId = street.UnitId, on = "2026-05-12" });
         Assert.True((await GetAsync(street.Http, accusation)).GetProperty("identityWithheld").GetBoolean());
 
@@ -69,15 +68,4 @@ public sealed class ScopeHardeningTests(SharedApps apps)
     private static async Task<Guid> UserIdAsync(XinfangApp app, string userName) =>
         (await (await app.AdminAsync()).GetFromJsonAsync<JsonElement>("/api/v1/users"))
             .EnumerateArray().First(u => u.GetProperty("userName").GetString() == userName).GetProperty("id").GetGuid();
-
-    private static JsonObject Accusation(Guid accusedUnit, string accuser) => Letter(Received, b =>
-    {
-        b["purpose"] = "accusation";
-        b["categoryCode"] = "discipline";
-        b["title"] = "举报某局干部违规收受礼金";
-        b["content"] = "某局干部在审批中收受礼金，请予查处。";
-        b["demands"] = new JsonArray("查处违纪行为");
-        b["petitioners"] = new JsonArray(new JsonObject { ["name"] = accuser, ["phone"] = "13912345678" });
-        b["accused"] = new JsonObject { ["name"] = "王某", ["unit"] = "阎良区人力资源和社会保障局", ["position"] = "科长", ["unitId"] = accusedUnit.ToString() };
-    });
 }

@@ -16,6 +16,21 @@ public static class MatterApi
     public const string Discipline = "610114501";   // 阎良区纪委监委
     public const string Court = "610114401";        // 阎良区人民法院
 
+    /// <summary>
+    /// A 检举控告 letter against a cadre of <paramref name="accusedUnit"/> (阎良区人力资源和社会保障局 by name), from
+    /// <paramref name="accuser"/>: the matter every confidentiality test starts from (第三十条第三款).
+    /// </summary>
+    public static JsonObject Accusation(DateOnly receivedOn, Guid accusedUnit, string accuser = "李四") => Letter(receivedOn, b =>
+    {
+        b["purpose"] = "accusation";
+        b["categoryCode"] = "discipline";
+        b["title"] = "举报某局干部违规收受礼金";
+        b["content"] = "某局干部在审批中收受礼金，请予查处。";
+        b["demands"] = new JsonArray("查处违纪行为");
+        b["petitioners"] = new JsonArray(new JsonObject { ["name"] = accuser, ["phone"] = "13912345678" });
+        b["accused"] = new JsonObject { ["name"] = "王某", ["unit"] = "阎良区人力资源和社会保障局", ["position"] = "科长", ["unitId"] = accusedUnit.ToString() };
+    });
+
     /// <summary>A valid 申诉求决 letter; <paramref name="change"/> edits the JSON before it is sent.</summary>
     public static JsonObject Letter(DateOnly receivedOn, Action<JsonObject>? change = null)
     {

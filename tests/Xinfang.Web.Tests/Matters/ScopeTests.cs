@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Xinfang.Web.Tests.Infrastructure;
 using static Xinfang.Web.Tests.Infrastructure.MatterApi;
 
@@ -49,7 +48,7 @@ public sealed class ScopeTests(SharedApps apps)
     {
         var app = await apps.For(db);
         var registrar = await app.StaffAsync("610114", "registrar");
-        var accusation = await RegisterAsync(registrar.Http, Accusation(await app.UnitIdAsync(Labour)));
+        var accusation = await RegisterAsync(registrar.Http, Accusation(Received, await app.UnitIdAsync(Labour)));
 
         var response = await PostActionAsync(registrar.Http, accusation, "transfer", new { unitId = await app.UnitIdAsync(Labour) });
 
@@ -63,7 +62,7 @@ public sealed class ScopeTests(SharedApps apps)
         var app = await apps.For(db);
         var registrar = await app.StaffAsync("610114", "registrar");
         var discipline = await app.StaffAsync(Discipline, "handler");
-        var accusation = await RegisterAsync(registrar.Http, Accusation(await app.UnitIdAsync(Labour)));
+        var accusation = await RegisterAsync(registrar.Http, Accusation(Received, await app.UnitIdAsync(Labour)));
         Assert.Equal(await app.UnitIdAsync(Discipline), accusation.GetProperty("suggestion").GetProperty("unitId").GetGuid());
 
         accusation = await ActAsync(registrar.Http, accusation, "refer", new { unitId = discipline.UnitId, note = "按干部管理权限移送", on = "2026-05-12" });
@@ -75,7 +74,7 @@ public sealed class ScopeTests(SharedApps apps)
         Assert.Equal("李四", seenByDiscipline.GetProperty("petitioners")[0].GetProperty("name").GetString());
 
         // A transferred accusation (not referred) keeps the accuser hidden from the unit that handles it.
-        var transferred = await RegisterAsync(registrar.Http, Accusation(await app.UnitIdAsync(Labour)));
+        var transferred = await RegisterAsync(registrar.Http, Accusation(Received, await app.UnitIdAsync(Labour)));
         var street = await app.StaffAsync(Street, "handler");
         transferred = await ActAsync(registrar.Http, transferred, "transfer", new { unitId = street.UnitId, on = "2026-05-12" });
         var seenByStreet = await GetAsync(street.Http, transferred);
@@ -100,14 +99,4 @@ public sealed class ScopeTests(SharedApps apps)
             d.AuditEntries.Count(a => a.Action == "view" && a.EntityId == Id(matter).ToString() && a.Actor == registrar.UserName)));
         Assert.Equal(1, viewed);
     }
-
-    private static JsonObject Accusation(Guid accusedUnit) => Letter(Received, b =>
-    {
-        b["purpose"] = "accusation";
-        b["categoryCode"] = "discipline";
-        b["title"] = "举报某局干部违规收受礼金";
-        b["demands"] = new JsonArray("查处违纪行为");
-        b["petitioners"] = new JsonArray(new JsonObject { ["name"] = "李四", ["phone"] = "13912345678" });
-        b["accused"] = new JsonObject { ["name"] = "王某", ["unit"] = "阎良区人力资源和社会保障局", ["position"] = "科长", ["unitId"] = accusedUnit.ToString() };
-    });
 }

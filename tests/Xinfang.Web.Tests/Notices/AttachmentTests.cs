@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Xinfang.Web.Tests.Infrastructure;
 using static Xinfang.Web.Tests.Infrastructure.MatterApi;
 
@@ -95,15 +94,7 @@ public sealed class AttachmentTests(SharedApps apps)
         var registrar = await app.StaffAsync("610114", "registrar");
         var street = await app.StaffAsync(Street, "handler");
         var accused = await app.UnitIdAsync(Labour);
-        var accusation = await RegisterAsync(registrar.Http, Letter(new DateOnly(2026, 5, 10), b =>
-        {
-            b["purpose"] = "accusation";
-            b["categoryCode"] = "discipline";
-            b["title"] = "举报某局干部违规收受礼金";
-            b["demands"] = new JsonArray("查处违纪行为");
-            b["petitioners"] = new JsonArray(new JsonObject { ["name"] = "李四", ["phone"] = "13912345678" });
-            b["accused"] = new JsonObject { ["name"] = "王某", ["unit"] = "阎良区人力资源和社会保障局", ["position"] = "科长", ["unitId"] = accused.ToString() };
-        }));
+        var accusation = await RegisterAsync(registrar.Http, Accusation(new DateOnly(2026, 5, 10), accused));
         var letter = await (await UploadAsync(registrar.Http, Id(accusation), Pdf, "举报信.pdf", "letter")).Content.ReadFromJsonAsync<JsonElement>();
         accusation = await ActAsync(registrar.Http, accusation, "transfer", new { unitId = street.UnitId, on = "2026-05-12" });
 

@@ -165,7 +165,7 @@ public sealed class NoticeDocumentTests(SharedApps apps)
         await Http.AssertProblemAsync(await admin.PutAsJsonAsync("/api/v1/notice-templates/acceptance-notice", new { title = "", addressee = "", body = "正文" }),
             HttpStatusCode.UnprocessableEntity, "template.title-required");
         await Http.AssertProblemAsync(await admin.PutAsJsonAsync("/api/v1/notice-templates/acceptance-notice", new { title = "标题\u0007", addressee = "", body = "正文" }),
-            HttpStatusCode.UnprocessableEntity, "template.control-character");
+            HttpStatusCode.UnprocessableEntity, "request.invalid-characters"); // refused at the door, like any text (issue 10)
         await Http.AssertProblemAsync(await admin.PutAsJsonAsync("/api/v1/notice-templates/no-such-notice", new { title = "标题", addressee = "", body = "正文" }),
             HttpStatusCode.NotFound, "template.not-found");
 
@@ -183,15 +183,7 @@ public sealed class NoticeDocumentTests(SharedApps apps)
         var registrar = await app.StaffAsync("610114", "registrar");
         var street = await app.StaffAsync(Street, "handler");
         var accused = await app.UnitIdAsync(Labour);
-        var accusation = await RegisterAsync(registrar.Http, Letter(new DateOnly(2026, 5, 10), b =>
-        {
-            b["purpose"] = "accusation";
-            b["categoryCode"] = "discipline";
-            b["title"] = "举报某局干部违规收受礼金";
-            b["demands"] = new JsonArray("查处违纪行为");
-            b["petitioners"] = new JsonArray(new JsonObject { ["name"] = "李四", ["phone"] = "13912345678" });
-            b["accused"] = new JsonObject { ["name"] = "王某", ["unit"] = "阎良区人力资源和社会保障局", ["position"] = "科长", ["unitId"] = accused.ToString() };
-        }));
+        var accusation = await RegisterAsync(registrar.Http, Accusation(new DateOnly(2026, 5, 10), accused));
         accusation = await ActAsync(registrar.Http, accusation, "transfer", new { unitId = street.UnitId, on = "2026-05-12" });
 
         var toPetitioner = Notice(accusation, "transfer-notice").GetProperty("id").GetGuid();
