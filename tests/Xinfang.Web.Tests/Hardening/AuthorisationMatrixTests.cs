@@ -27,6 +27,8 @@ public sealed class AuthorisationMatrixTests
         Admin,
         /// <summary>Staff who can see the matter in the path; to anyone else it answers exactly as a matter that does not exist.</summary>
         Matter,
+        /// <summary>The bureau's own staff (registrar, supervisor, director): the visit-order log, posting activities.</summary>
+        Bureau,
     }
 
     private static readonly Dictionary<string, Policy> Decided = new(StringComparer.Ordinal)
@@ -59,6 +61,36 @@ public sealed class AuthorisationMatrixTests
         ["GET /api/v1/packages/mine"] = Policy.Staff,
         ["POST /api/v1/packages/{id:guid}/progress"] = Policy.Staff,
         ["POST /api/v1/packages/{id:guid}/resolve"] = Policy.Staff,
+        // Notices and attachments are found through their matter's scope: a stranger's id answers 404 like any unknown one.
+        ["GET /api/v1/notices/{id:guid}"] = Policy.Staff,
+        ["GET /api/v1/notices/{id:guid}/document.docx"] = Policy.Staff,
+        ["GET /api/v1/notices/{id:guid}/print"] = Policy.Staff,
+        ["GET /api/v1/notices/{id:guid}/receipt.docx"] = Policy.Staff,
+        ["GET /api/v1/attachments/{id:guid}/content"] = Policy.Staff,
+        ["GET /api/v1/notice-templates/"] = Policy.Staff,
+        ["GET /api/v1/notice-templates/{key}"] = Policy.Staff,
+        ["PUT /api/v1/notice-templates/{key}"] = Policy.Admin,
+        ["POST /api/v1/notice-templates/{key}/preview"] = Policy.Admin,
+        // The ledger is every unit's, each seeing its own items (LedgerTests check the scope); topics are configuration.
+        ["GET /api/v1/ledger/items"] = Policy.Staff,
+        ["POST /api/v1/ledger/items"] = Policy.Staff,
+        ["GET /api/v1/ledger/items/{id:guid}"] = Policy.Staff,
+        ["POST /api/v1/ledger/items/{id:guid}/updates"] = Policy.Staff,
+        ["GET /api/v1/ledger/topics"] = Policy.Staff,
+        ["POST /api/v1/ledger/topics"] = Policy.Admin,
+        ["PUT /api/v1/ledger/topics/{id:guid}"] = Policy.Admin,
+        ["GET /api/v1/ledger/rounds"] = Policy.Staff,
+        ["POST /api/v1/ledger/rounds"] = Policy.Staff,
+        ["GET /api/v1/ledger/rounds/{id:guid}"] = Policy.Staff,
+        ["POST /api/v1/ledger/rounds/{id:guid}/reports"] = Policy.Staff,
+        ["GET /api/v1/ledger/export.xlsx"] = Policy.Staff,
+        ["POST /api/v1/ledger/import"] = Policy.Staff,
+        ["GET /api/v1/ledger/analysis"] = Policy.Staff,
+        ["GET /api/v1/ledger/analysis.docx"] = Policy.Staff,
+        ["GET /api/v1/incidents/"] = Policy.Bureau,
+        ["POST /api/v1/incidents/"] = Policy.Bureau,
+        ["GET /api/v1/activities/"] = Policy.Staff,
+        ["POST /api/v1/activities/"] = Policy.Bureau,
         // Everything under /api/v1/matters/{id} is Policy.Matter: the matter's own scope decides.
     };
 
@@ -134,6 +166,8 @@ public sealed class AuthorisationMatrixTests
         (Policy.Matter, "own-unit" or "registrar") => status is 401 or 404 ? $"{status} for a caller who sees the matter" : null,
         (Policy.Matter, _) => status is >= 200 and < 300 ? $"{status}: a matter outside the caller's scope answered" : null,
         (Policy.Staff, _) => status == 401 ? "401 for a signed-in member of staff" : null,
+        (Policy.Bureau, "registrar") => status is 401 or 403 ? $"{status} for the bureau's registrar" : null,
+        (Policy.Bureau, _) => status == 403 ? null : $"{status} instead of 403 outside the bureau",
     };
 
     private static async Task<(int Status, string? Code)> CallAsync(HttpClient client, string endpoint, Guid matterId)
