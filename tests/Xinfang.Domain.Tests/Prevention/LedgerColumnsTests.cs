@@ -66,6 +66,17 @@ public sealed class LedgerColumnsTests
         Assert.Null(facts.ContactIdNumber);
     }
 
+    [Fact]
+    public void Headers_with_surrounding_spaces_pass_the_header_check_and_their_cells_are_read()
+    {
+        var row = Row().ToDictionary(c => $" {c.Key} ", c => c.Value);
+
+        Assert.Empty(LedgerColumns.CheckHeaders(row.Keys));
+        var (facts, errors) = LedgerColumns.ReadRow(2, row, Lookups, Today);
+        Assert.Empty(errors);
+        Assert.Equal("幸福里小区供暖不达标", facts!.Title);
+    }
+
     [Theory]
     [InlineData("2026-11-18")]
     [InlineData("2026/11/18")]
