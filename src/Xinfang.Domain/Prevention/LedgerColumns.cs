@@ -67,6 +67,9 @@ public static class LedgerColumns
     /// <summary>One data row: every error of the row at once, or the checked item. Masked identifiers (from an export) are dropped.</summary>
     public static (LedgerItemFacts? Facts, IReadOnlyList<ImportError> Errors) ReadRow(int row, IReadOnlyDictionary<string, object?> cells, ImportLookups lookups, DateOnly today)
     {
+        // Headers are matched trimmed, as CheckHeaders accepts them: a header typed as "标题 " must not read as an empty column.
+        // Duplicate headers were refused by CheckHeaders, so trimming cannot merge two columns.
+        cells = cells.GroupBy(c => c.Key.Trim()).ToDictionary(g => g.Key, g => g.First().Value);
         var errors = new List<ImportError>();
         string? Text(string column) => cells.TryGetValue(column, out var v) ? Cell(v) : null;
 

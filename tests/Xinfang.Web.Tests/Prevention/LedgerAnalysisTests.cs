@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Xinfang.Web.Tests.Infrastructure;
+using Xinfang.Web.Tests.Notices;
 using static Xinfang.Web.Tests.Prevention.LedgerApi;
 
 namespace Xinfang.Web.Tests.Prevention;
@@ -66,6 +67,9 @@ public sealed class LedgerAnalysisTests
         var docx = await bureau.Http.GetAsync("/api/v1/ledger/analysis.docx?from=2026-10-01&to=2026-10-31", Ct);
         await Http.EnsureAsync(docx);
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Content.Headers.ContentType?.MediaType);
+        var text = NoticeDocumentTests.AssertValid(await docx.Content.ReadAsByteArrayAsync(Ct));
+        Assert.Contains("矛盾纠纷排查化解分析研判报告", text, StringComparison.Ordinal);
+        Assert.Contains("（2026年10月1日至2026年10月31日）", text, StringComparison.Ordinal);
     }
 
     private static Dictionary<string, int> Counts(IEnumerable<IGrouping<string, Filed>> groups) => groups.ToDictionary(g => g.Key, g => g.Count());
