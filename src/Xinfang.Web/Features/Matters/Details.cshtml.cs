@@ -8,12 +8,11 @@ using Xinfang.Domain.Organisation;
 using Xinfang.Domain.Shared;
 using Xinfang.Web.Data;
 using Xinfang.Web.Features.Accounts;
-using Xinfang.Web.Features.Categories;
 
 namespace Xinfang.Web.Features.Matters;
 
 /// <summary>The matter page: what it is, where it stands, its clocks and history, and only the actions allowed now.</summary>
-public sealed class DetailsModel(MatterWorkflow workflow, XinfangDb db, Staff staff, CategoryEditor categories, LeaderPackages packages, ReferenceData reference) : PageModel
+public sealed class DetailsModel(MatterWorkflow workflow, XinfangDb db, Staff staff, LeaderPackages packages, ReferenceData reference) : PageModel
 {
     public MatterView Matter { get; private set; } = null!;
 
@@ -147,7 +146,7 @@ public sealed class DetailsModel(MatterWorkflow workflow, XinfangDb db, Staff st
         var current = await reference.CurrentAsync();
         Deadlines = current.Deadlines;
         Units = current.Units;
-        CategoryNames = Flatten(await categories.TreeAsync()).ToDictionary(c => c.Code, c => c.Name);
+        CategoryNames = current.CategoryNames;
         LeaderPackages = (await packages.ForMatterAsync(id)).Value; // the matter was found just above
         var actors = Matter.Events.Select(e => e.By).Distinct().ToList();
         StaffNames = await db.Users.AsNoTracking().Where(u => actors.Contains(u.UserName!)).ToDictionaryAsync(u => u.UserName!, u => u.DisplayName);
@@ -164,6 +163,4 @@ public sealed class DetailsModel(MatterWorkflow workflow, XinfangDb db, Staff st
 
         return true;
     }
-
-    private static IEnumerable<CategoryNode> Flatten(IEnumerable<CategoryNode> nodes) => nodes.SelectMany(n => Flatten(n.Children).Prepend(n));
 }
