@@ -23,7 +23,8 @@ public sealed partial record MatterTable(Page<MatterSummary> Page, Func<int, str
 
     /// <summary>
     /// The "why" of a routing suggestion without its "建议交 …" tail, which the list already shows as the unit; the
-    /// rule's note stays. The domain's sentence is shown whole if it has another shape.
+    /// rule's note stays. The domain's sentence is shown whole if it has another shape. Suggestions stored before the
+    /// domain named categories in words still carry the code; those are translated here.
     /// </summary>
     public string SuggestionWhy(string reason)
     {
