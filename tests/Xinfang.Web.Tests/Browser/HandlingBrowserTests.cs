@@ -43,7 +43,7 @@ public sealed class HandlingBrowserTests(BrowserFixture browser) : IClassFixture
         await Assertions.Expect(page.Locator(".badge", new() { HasText = "已受理（办理中）" })).ToBeVisibleAsync();
         await shots.TakeAsync("02-accepted");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "办理记录", Exact = true }).ClickAsync();
+        await OpenAsync(page, "办理记录");
         var log = page.Locator("#form-log");
         await log.GetByLabel("类别").SelectOptionAsync(new SelectOptionValue { Label = "调解" });
         await log.GetByLabel("办理情况").FillAsync("组织供热公司与业主代表调解，供热公司同意按不达标天数退费。");
@@ -51,7 +51,7 @@ public sealed class HandlingBrowserTests(BrowserFixture browser) : IClassFixture
         await Assertions.Expect(page.Locator(".xf-timeline")).ToContainTextAsync("组织供热公司与业主代表调解");
 
         // A handler's conclusion is a draft for the unit head, and the button says so.
-        await page.GetByRole(AriaRole.Button, new() { Name = "提交处理意见（待审批）", Exact = true }).ClickAsync();
+        await OpenAsync(page, "提交处理意见（待审批）");
         var conclude = page.Locator("#form-conclude");
         await conclude.GetByLabel("结论（第三十二条）").SelectOptionAsync(new SelectOptionValue { Label = "调解（和解）达成协议" });
         await conclude.GetByLabel("处理意见").FillAsync("双方自愿达成调解协议：供热公司按不达标天数退还供暖费。");
@@ -84,8 +84,20 @@ public sealed class HandlingBrowserTests(BrowserFixture browser) : IClassFixture
     /// <summary>Opens an action's form in the panel and confirms it with the defaults.</summary>
     private static async Task ActAsync(IPage page, string action)
     {
-        await page.GetByRole(AriaRole.Button, new() { Name = action, Exact = true }).ClickAsync();
+        await OpenAsync(page, action);
         await SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "确认" + action }));
+    }
+
+    /// <summary>
+    /// Opens an action's form. The panel is a Bootstrap collapse, and a click that lands after the page has
+    /// committed but before its scripts have run opens nothing, so wait for the page to load, and then for the form.
+    /// </summary>
+    private static async Task OpenAsync(IPage page, string action)
+    {
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        var toggle = page.GetByRole(AriaRole.Button, new() { Name = action, Exact = true });
+        await toggle.ClickAsync();
+        await Assertions.Expect(page.Locator("#" + await toggle.GetAttributeAsync("aria-controls"))).ToBeVisibleAsync();
     }
 
     /// <summary>
