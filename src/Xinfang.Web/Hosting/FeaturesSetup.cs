@@ -75,6 +75,7 @@ public static class FeaturesSetup
         api.MapAttachments();
         app.MapAttachmentPages();
         api.MapPrevention();
+        app.MapPreventionFiles();
         api.MapAudit();
         return app;
     }
