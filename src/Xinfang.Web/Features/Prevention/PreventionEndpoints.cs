@@ -10,9 +10,6 @@ namespace Xinfang.Web.Features.Prevention;
 /// <summary>预防 and 秩序 (API.md "Prevention and order"): the ledger, its rounds and analysis, the order log, activities.</summary>
 public static class PreventionEndpoints
 {
-    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
     public static RouteGroupBuilder MapPrevention(this RouteGroupBuilder api)
     {
         var ledger = api.MapGroup("/ledger").WithTags("矛盾纠纷排查化解").RequireAuthorization(Policies.Staff);
@@ -55,7 +52,7 @@ public static class PreventionEndpoints
             .WithSummary("本单位上报排查结果：itemIds，或 zero: true（零报告）");
 
         ledger.MapGet("/export.xlsx", async Task<Results<FileContentHttpResult, ProblemHttpResult>> ([AsParameters] LedgerQuery q, LedgerExcel excel, CancellationToken ct) =>
-                q.Check() is { } error ? error.ToProblem() : TypedResults.File(await excel.ExportAsync(q.ToFilter(), ct), XlsxType, "矛盾纠纷排查化解台账.xlsx"))
+                q.Check() is { } error ? error.ToProblem() : TypedResults.File(await excel.ExportAsync(q.ToFilter(), ct), OfficeFiles.Xlsx, "矛盾纠纷排查化解台账.xlsx"))
             .WithSummary("台账导出（本单位范围，身份证号和电话已遮蔽）");
         ledger.MapPost("/import", async Task<Results<Ok<ImportResult>, ProblemHttpResult>> (IFormFile file, LedgerExcel excel, CancellationToken ct) =>
             {
@@ -78,7 +75,7 @@ public static class PreventionEndpoints
                 var view = await analysis.RunAsync(from!.Value, to!.Value, ct);
                 var units = (await reference.CurrentAsync(ct)).Units;
                 var scope = staff.IsBureau ? "全区" : units.TryGetValue(staff.UnitId, out var u) ? u.Name : "本单位";
-                return TypedResults.File(AnalysisDocument.Build(view, scope), DocxType, $"矛盾纠纷分析研判{from:yyyyMMdd}-{to:yyyyMMdd}.docx");
+                return TypedResults.File(AnalysisDocument.Build(view, scope), OfficeFiles.Docx, $"矛盾纠纷分析研判{from:yyyyMMdd}-{to:yyyyMMdd}.docx");
             })
             .WithSummary("分析研判报告（Word）");
 
