@@ -28,7 +28,7 @@ public sealed class StatisticsBrowserTests(BrowserFixture browser) : IClassFixtu
         await page.Locator("#Input_UserName").FillAsync(director.UserName);
         await page.Locator("#Input_Password").FillAsync("Staff-Pass-2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/$"));
+        await page.WaitForURLAsync(new Regex("/statistics$")); // the director lands on the dashboard
 
         await page.GotoAsync("/statistics?Year=2026", new() { WaitUntil = WaitUntilState.Load });
         await Assertions.Expect(page.Locator("#stat-matters")).ToHaveTextAsync("3");

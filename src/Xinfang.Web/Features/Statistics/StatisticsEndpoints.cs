@@ -9,9 +9,6 @@ namespace Xinfang.Web.Features.Statistics;
 /// <summary>统计 (API.md "Statistics and reports"): the summary, the dashboard's figures, the definitions, Excel and the annual report.</summary>
 public static class StatisticsEndpoints
 {
-    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
     public static RouteGroupBuilder MapStatistics(this RouteGroupBuilder api)
     {
         var statistics = api.MapGroup("/statistics").WithTags("统计").RequireAuthorization(Policies.Bureau);
@@ -43,7 +40,7 @@ public static class StatisticsEndpoints
                 }
 
                 var name = table is null ? "信访统计" : StatisticsExcel.Tables[table];
-                return TypedResults.File(StatisticsExcel.Build(await dashboard.RunAsync(period, ct), table), XlsxType, $"{name}（{period.Label}）.xlsx");
+                return TypedResults.File(StatisticsExcel.Build(await dashboard.RunAsync(period, ct), table), OfficeFiles.Xlsx, $"{name}（{period.Label}）.xlsx");
             })
             .WithSummary("看板各表导出为 Excel（table 指定一张表，缺省为全部）");
 
@@ -53,7 +50,7 @@ public static class StatisticsEndpoints
             .WithSummary("信访情况年度报告的数据与文字（第四十一条）");
         reports.MapGet("/annual/{year:int}.docx", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (int year, AnnualReportQuery report, CancellationToken ct) =>
                 AnnualReportQuery.CheckYear(year) is { } error ? error.ToProblem()
-                : TypedResults.File(await report.DocumentAsync(year, ct), DocxType, $"{year}年信访工作情况报告.docx"))
+                : TypedResults.File(await report.DocumentAsync(year, ct), OfficeFiles.Docx, $"{year}年信访工作情况报告.docx"))
             .WithSummary("信访情况年度报告（Word，可编辑）");
         return api;
     }
