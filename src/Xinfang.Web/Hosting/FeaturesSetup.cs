@@ -10,6 +10,7 @@ using Xinfang.Web.Features.Notices;
 using Xinfang.Web.Features.Organisation;
 using Xinfang.Web.Features.Prevention;
 using Xinfang.Web.Features.Routing;
+using Xinfang.Web.Features.Statistics;
 
 namespace Xinfang.Web.Hosting;
 
@@ -47,6 +48,10 @@ public static class FeaturesSetup
         builder.Services.AddScoped<ScreeningRoundService>();
         builder.Services.AddScoped<OrderLog>();
         builder.Services.AddScoped<ActivityLog>();
+        builder.Services.AddSingleton(StatisticsSettings.From(builder.Configuration));
+        builder.Services.AddScoped<SummaryQuery>();
+        builder.Services.AddScoped<DashboardQuery>();
+        builder.Services.AddScoped<AnnualReportQuery>();
         if (builder.Configuration.GetValue("Jobs:DailyClosing", true))
         {
             builder.Services.AddHostedService<DailyClosing>();
@@ -77,6 +82,7 @@ public static class FeaturesSetup
         api.MapPrevention();
         app.MapPreventionFiles();
         api.MapAudit();
+        api.MapStatistics();
         return app;
     }
 
