@@ -32,6 +32,7 @@ public static class FeaturesSetup
         builder.Services.AddScoped<IdempotencyStore>();
         builder.Services.AddScoped<MatterWorkflow>();
         builder.Services.AddScoped<MatterList>();
+        builder.Services.AddScoped<MatterExport>();
         builder.Services.AddScoped<RoutingRules>();
         builder.Services.AddScoped<LeaderPackages>();
         builder.Services.AddScoped<NoticeReader>();

@@ -138,6 +138,32 @@ public sealed class SearchTests(SharedApps apps)
         Assert.Contains("<mark>包工头</mark>", html, StringComparison.Ordinal);
     }
 
+    [Theory, DatabaseData]
+    public async Task A_result_list_exports_to_excel_masked_as_the_list_and_audited(Db db)
+    {
+        var app = await apps.For(db);
+        var registrar = await app.StaffAsync("610114", "registrar");
+        var street = await app.StaffAsync(Street, "handler");
+        var person = Person.New();
+        var tag = "ex" + Guid.NewGuid().ToString("N")[..8];
+        var accusation = await RegisterAsync(registrar.Http, Accusation(Received, await app.UnitIdAsync(Labour), person.Name).Also(b => b["content"] = $"某局干部收受礼金，线索编号 {tag}。"));
+        accusation = await ActAsync(registrar.Http, accusation, "transfer", new { unitId = street.UnitId, on = "2026-05-12" });
+
+        async Task<IDictionary<string, object>> OnlyRowAsync(HttpClient client)
+        {
+            var response = await client.GetAsync($"/api/v1/matters/export.xlsx?q={tag}", Ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            await using var file = new MemoryStream(await response.Content.ReadAsByteArrayAsync(Ct));
+            return Assert.Single(MiniExcelLibs.MiniExcel.Query(file, useHeaderRow: true).Cast<IDictionary<string, object>>());
+        }
+
+        var bureau = await OnlyRowAsync(registrar.Http);
+        Assert.Equal(accusation.GetProperty("number").GetString(), bureau["信访事项编号"]);
+        Assert.Equal(person.Name, bureau["信访人"]);
+        Assert.Equal("（保密）", (await OnlyRowAsync(street.Http))["信访人"]);
+        Assert.True(await app.WithDbAsync(d => d.AuditEntries.AnyAsync(a => a.Action == "export" && a.Note!.Contains(tag), Ct)));
+    }
+
     private static async Task<bool> FindsAsync(HttpClient client, string q, Guid id)
     {
         var response = await client.GetAsync($"/api/v1/matters?pageSize=200&q={Uri.EscapeDataString(q)}", Ct);

@@ -74,20 +74,25 @@ public sealed class SearchModel(MatterList list, UnitEditor units, CategoryEdito
         };
     }
 
+    /// <summary>The same list in Excel (<c>GET /api/v1/matters/export.xlsx</c>), with the filters as shown.</summary>
+    public string ExportUrl => QueryHelpers.AddQueryString("/api/v1/matters/export.xlsx", Filters().Where(p => p.Value is not null));
+
+    private Dictionary<string, string?> Filters() => new()
+    {
+        ["q"] = Empty(Q),
+        ["status"] = Empty(Status),
+        ["channel"] = Empty(Channel),
+        ["purpose"] = Empty(Purpose),
+        ["categoryCode"] = Empty(CategoryCode),
+        ["from"] = Empty(From),
+        ["to"] = Empty(To),
+        ["overdue"] = Overdue ? "true" : null,
+    };
+
     private string PageUrl(int pageNumber)
     {
-        var query = new Dictionary<string, string?>
-        {
-            ["q"] = Empty(Q),
-            ["status"] = Empty(Status),
-            ["channel"] = Empty(Channel),
-            ["purpose"] = Empty(Purpose),
-            ["categoryCode"] = Empty(CategoryCode),
-            ["from"] = Empty(From),
-            ["to"] = Empty(To),
-            ["overdue"] = Overdue ? "true" : null,
-            ["pageNumber"] = pageNumber.ToString(CultureInfo.InvariantCulture),
-        };
+        var query = Filters();
+        query["pageNumber"] = pageNumber.ToString(CultureInfo.InvariantCulture);
         return QueryHelpers.AddQueryString("/matters", query.Where(p => p.Value is not null));
     }
 
