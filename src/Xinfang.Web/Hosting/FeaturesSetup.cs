@@ -33,6 +33,7 @@ public static class FeaturesSetup
         builder.Services.AddScoped<MatterWorkflow>();
         builder.Services.AddScoped<MatterList>();
         builder.Services.AddScoped<MatterExport>();
+        builder.Services.AddScoped<Features.Registry.PetitionerRegistry>();
         builder.Services.AddScoped<RoutingRules>();
         builder.Services.AddScoped<LeaderPackages>();
         builder.Services.AddScoped<NoticeReader>();
