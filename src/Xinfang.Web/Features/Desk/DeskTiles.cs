@@ -1,4 +1,5 @@
 using Xinfang.Domain.Matters;
+using Xinfang.Domain.Shared;
 using Xinfang.Web.Data;
 using Xinfang.Web.Features.Accounts;
 using Xinfang.Web.Features.Matters;
@@ -37,6 +38,16 @@ public sealed class DeskTiles(XinfangDb db, MatterList matters, LeaderPackages p
         {
             tiles.Add(new("组织机构", "bi-diagram-3", await CountAsync(db.Units), "个单位", "/admin/units"));
             tiles.Add(new("用户", "bi-people", await CountAsync(db.Users), "个账户", "/admin/users"));
+        }
+
+        if (staff.Has(Roles.Auditor) || staff.Has(Roles.SecurityAdmin))
+        {
+            // Today as the bureau counts days: from midnight China time.
+            var today = ChinaTime.DateOf(db.Time.GetUtcNow());
+            var since = DateTime.SpecifyKind(today.ToDateTime(TimeOnly.MinValue) - ChinaTime.Offset, DateTimeKind.Utc);
+            tiles.Add(new("登录失败", "bi-shield-exclamation",
+                await CountAsync(db.AuditEntries.Where(a => a.At >= since && (a.Action == "login-failed" || a.Action == "login-throttled"))),
+                "次（今日）", $"/audit?Action=login-failed&From={today:yyyy-MM-dd}"));
         }
 
         if (staff.Has(Roles.Registrar))
