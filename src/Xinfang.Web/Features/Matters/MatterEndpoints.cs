@@ -21,8 +21,8 @@ public static class MatterEndpoints
         matters.MapPost("/", RegisterAsync);
         matters.MapGet("/", ListAsync);
         matters.MapGet("/export.xlsx", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
-                    [AsParameters] MatterQuery query, MatterExport export, HttpContext http, CancellationToken ct) =>
-                (await query.ToFilter().ThenAsync(filter => export.ExportAsync(filter, http.Request.QueryString.Value ?? "", ct))).TryGet(out var file, out var error)
+                    [AsParameters] MatterQuery query, MatterExport export, CancellationToken ct) =>
+                (await query.ToFilter().ThenAsync(filter => export.ExportAsync(filter, ct))).TryGet(out var file, out var error)
                     ? TypedResults.File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "信访事项查询结果.xlsx")
                     : error.ToProblem())
             .WithSummary($"按与列表相同的条件导出 Excel（最多 {MatterExport.MaxRows} 件；信访人姓名按列表的遮蔽规则，不含身份证号和电话；导出记入审计）");

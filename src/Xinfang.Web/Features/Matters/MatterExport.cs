@@ -17,7 +17,7 @@ public sealed class MatterExport(MatterList list, XinfangDb db)
     /// <summary>The most rows one export holds; a wider list is refused, to be narrowed by its filters.</summary>
     public const int MaxRows = 5_000;
 
-    public async Task<Result<byte[]>> ExportAsync(MatterFilter filter, string description, CancellationToken cancellationToken = default)
+    public async Task<Result<byte[]>> ExportAsync(MatterFilter filter, CancellationToken cancellationToken = default)
     {
         var rows = new List<MatterSummary>();
         var page = filter with { PageSize = MatterList.MaxPageSize, Page = 1 };
@@ -43,6 +43,8 @@ public sealed class MatterExport(MatterList list, XinfangDb db)
             page = page with { After = items.Next };
         }
 
+        // The filters as the note, with any ID number or phone searched for masked: the audit trail is read by more people than the registry.
+        var description = filter with { Q = filter.Q is null ? null : MatterSearch.Masked(filter.Q), Page = 1 };
         db.RecordEvent("export", nameof(Matter), "-", $"导出事项查询结果 {rows.Count} 件：{description}");
         await db.SaveChangesAsync(cancellationToken);
 

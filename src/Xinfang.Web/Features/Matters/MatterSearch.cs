@@ -36,6 +36,12 @@ public sealed record MatterSearch(IReadOnlyList<SearchPart> Parts)
                 .SelectMany(item => Segmenter.QueryTerms(item).Append(SearchTerms.NameKey(item)))
                 .Where(w => w.Length > 0 && Segmenter.IsMeaningful(w)).Distinct().ToList();
 
+    /// <summary>The query with any ID number or phone in it masked, for the audit trail's note of an export.</summary>
+    public static string Masked(string? q) =>
+        string.Join(" ", (q ?? "").Split((char[])[.. Separators, ' ', '\u3000', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(item => IdNumber.Parse(item, DateOnly.MaxValue).IsSuccess ? Mask.IdNumber(item)
+                : PhoneNumber.Normalize(item).IsSuccess ? Mask.Phone(item) : item));
+
     public static Result<MatterSearch> Parse(string q, IdentifierHash hash, DateOnly today)
     {
         var text = q.Trim();
