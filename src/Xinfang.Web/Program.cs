@@ -17,7 +17,10 @@ if (Cli.IsCommand(args))
     return await Cli.RunAsync(app, args);
 }
 
+// jieba's dictionaries take seconds to load: now, beside migrating, rather than in the first registration's transaction.
+var warming = Task.Run(Segmenter.Warm);
 await DatabaseInitializer.InitializeAsync(app.Services);
+await warming;
 
 // Migrating and seeding (the organisation tree, the calendars, the first administrator's password hash) allocate more
 // than a running server ever holds again. Collect once, compacting, so that the memory goes back before serving.

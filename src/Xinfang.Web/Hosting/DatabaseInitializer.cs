@@ -8,6 +8,7 @@ using Xinfang.Web.Features.Matters;
 using Xinfang.Web.Features.Notices;
 using Xinfang.Web.Features.Organisation;
 using Xinfang.Web.Features.Routing;
+using Xinfang.Web.Infrastructure;
 
 namespace Xinfang.Web.Hosting;
 
@@ -47,5 +48,7 @@ public static class DatabaseInitializer
         await NoticeDocuments.BackfillAsync(db, cancellationToken);
         await AccountSeeding.SeedAsync(sp, YanliangOrganisation.BureauCode, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+
+        await SearchBackfill.RunAsync(db, sp.GetRequiredService<IdentifierHash>(), cancellationToken);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Xinfang.Web.Data;
 using Xinfang.Web.Data.Audit;
+using Xinfang.Web.Infrastructure;
 
 namespace Xinfang.Web.Hosting;
 
@@ -23,13 +24,16 @@ public static class DatabaseSetup
         var connectionString = builder.Configuration.GetConnectionString("Xinfang");
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<AuditActor>();
+        // The key is read (or created, 0600) when first needed, not at build time: CLI commands that never save skip it.
+        builder.Services.AddSingleton(_ => IdentifierHash.FromConfiguration(builder.Configuration));
+        builder.Services.AddSingleton<SearchIndexer>();
 
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
                 connectionString ??= DefaultSqlite;
                 EnsureDirectoryFor(connectionString);
-                builder.Services.AddDbContext<XinfangDb, SqliteXinfangDb>(o => UseSqlite(o, connectionString));
+                builder.Services.AddDbContext<XinfangDb, SqliteXinfangDb>((sp, o) => UseSqlite(o, connectionString).AddInterceptors(sp.GetRequiredService<SearchIndexer>()));
                 break;
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -37,7 +41,7 @@ public static class DatabaseSetup
                     throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Xinfang is empty.");
                 }
 
-                builder.Services.AddDbContext<XinfangDb, PostgresXinfangDb>(o => UsePostgres(o, connectionString));
+                builder.Services.AddDbContext<XinfangDb, PostgresXinfangDb>((sp, o) => UsePostgres(o, connectionString).AddInterceptors(sp.GetRequiredService<SearchIndexer>()));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{provider}'. Use Sqlite or Postgres.");

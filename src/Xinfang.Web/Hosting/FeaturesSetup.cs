@@ -35,6 +35,8 @@ public static class FeaturesSetup
         builder.Services.AddScoped<IdempotencyStore>();
         builder.Services.AddScoped<MatterWorkflow>();
         builder.Services.AddScoped<MatterList>();
+        builder.Services.AddScoped<MatterExport>();
+        builder.Services.AddScoped<Features.Registry.PetitionerRegistry>();
         builder.Services.AddScoped<RoutingRules>();
         builder.Services.AddScoped<LeaderPackages>();
         builder.Services.AddScoped<NoticeReader>();
@@ -73,6 +75,7 @@ public static class FeaturesSetup
         api.MapCalendar();
         api.MapCategories();
         api.MapMatters();
+        app.MapMatterFiles();
         api.MapRouting();
         api.MapPackages();
         api.MapNotices();

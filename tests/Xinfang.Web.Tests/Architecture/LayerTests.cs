@@ -20,6 +20,7 @@ public sealed class LayerTests
         "Xinfang.Web.Features.Attachments",
         "Xinfang.Web.Features.Prevention",
         "Xinfang.Web.Features.Calendar",
+        "Xinfang.Web.Features.Registry",
         "Xinfang.Web.Features.Matters",
         "Xinfang.Web.Features.Routing",
         "Xinfang.Web.Features.Categories",

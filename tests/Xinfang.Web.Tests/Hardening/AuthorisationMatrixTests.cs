@@ -59,6 +59,7 @@ public sealed class AuthorisationMatrixTests
         ["DELETE /api/v1/routing-rules/{id:guid}"] = Policy.Admin,
         ["POST /api/v1/matters/"] = Policy.Staff,
         ["GET /api/v1/matters/"] = Policy.Staff,
+        ["GET /api/v1/matters/export.xlsx"] = Policy.Staff,
         ["POST /api/v1/matters/close-expired"] = Policy.Staff,
         ["GET /api/v1/packages/mine"] = Policy.Staff,
         ["POST /api/v1/packages/{id:guid}/progress"] = Policy.Staff,

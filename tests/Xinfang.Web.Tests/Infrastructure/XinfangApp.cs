@@ -79,6 +79,9 @@ public sealed class XinfangApp : WebApplicationFactory<Program>
         return app;
     }
 
+    /// <summary>The keyed hash's key in tests (a real deployment's is random, in a 0600 file or the configuration).</summary>
+    public const string TestHashKey = "eGluZmFuZy10ZXN0LWlkZW50aWZpZXItaGFzaC1rZXktMzI=";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -86,6 +89,7 @@ public sealed class XinfangApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Xinfang", Database.ConnectionString);
         builder.UseSetting("Bootstrap:AdminPassword", _adminPassword ?? "");
         builder.UseSetting("RateLimits:PerMinute", "100000");
+        builder.UseSetting("Identifiers:HashKey", TestHashKey);
         builder.UseSetting("Logging:Console:FormatterName", "simple");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         builder.ConfigureLogging(logging => logging.AddProvider(new TestOutputLoggerProvider()).AddProvider(Log));

@@ -88,7 +88,17 @@ public sealed class PetitionerConfiguration : IEntityTypeConfiguration<Petitione
         builder.Property(p => p.Sex).HasConversion<string>().HasMaxLength(8);
         builder.HasIndex(p => p.IdNumber);
         builder.HasIndex(p => p.Phone);
+        // Keyed hashes of the normalised identifiers (Infrastructure.IdentifierHash), set on every save: exact search
+        // by ID number or phone goes through these, never through the plaintext columns. Shadow properties: the
+        // domain knows nothing of the key.
+        builder.Property<string>(IdNumberHash).HasMaxLength(64).HasAnnotation(AuditRecorder.Sensitive, true);
+        builder.Property<string>(PhoneHash).HasMaxLength(64).HasAnnotation(AuditRecorder.Sensitive, true);
+        builder.HasIndex(IdNumberHash);
+        builder.HasIndex(PhoneHash);
     }
+
+    public const string IdNumberHash = "IdNumberHash";
+    public const string PhoneHash = "PhoneHash";
 }
 
 public sealed class DeadlineConfiguration : IEntityTypeConfiguration<Deadline>

@@ -5,6 +5,8 @@ using Xinfang.Domain.Matters;
 using Xinfang.Domain.Shared;
 using Xinfang.Web.Data;
 using Xinfang.Web.Data.Audit;
+using Xinfang.Web.Data.Configurations;
+using Xinfang.Web.Infrastructure;
 
 namespace Xinfang.Web.Features.Generator;
 
@@ -84,6 +86,7 @@ public sealed class DataGenerator(IServiceScopeFactory scopes, TimeProvider time
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<XinfangDb>();
+        var identifiers = scope.ServiceProvider.GetRequiredService<IdentifierHash>();
         await using var transaction = await db.BeginSerializedAsync(cancellationToken);
         var writer = new BulkWriter(db);
         var model = db.Model;
@@ -97,7 +100,14 @@ public sealed class DataGenerator(IServiceScopeFactory scopes, TimeProvider time
         {
             var rows = pairs.ToList();
             var type = model.FindEntityType(typeof(T)) ?? evaluationType;
-            object? Value((Matter Matter, T Row) r, IProperty p) => p.Name == nameof(Deadline.MatterId) ? r.Matter.Id : Get(r.Row, p);
+            object? Value((Matter Matter, T Row) r, IProperty p) => p.Name switch
+            {
+                nameof(Deadline.MatterId) => r.Matter.Id,
+                // The search indexer sets these on SaveChanges; bulk rows pass it by.
+                PetitionerConfiguration.IdNumberHash => identifiers.Of(IdentifierKind.IdNumber, ((Petitioner)(object)r.Row).IdNumber),
+                PetitionerConfiguration.PhoneHash => identifiers.Of(IdentifierKind.Phone, ((Petitioner)(object)r.Row).Phone),
+                _ => Get(r.Row, p),
+            };
             await writer.WriteAsync(type, rows, Value, cancellationToken);
             if (type.FindAnnotation(AuditRecorder.NotAudited) is null && type != evaluationType)
             {
@@ -111,6 +121,8 @@ public sealed class DataGenerator(IServiceScopeFactory scopes, TimeProvider time
         await WriteAsync(batch.SelectMany(m => m.Notices.Select(n => (m, n))));
         await WriteAsync(batch.SelectMany(m => m.Events.Select(e => (m, e))));
         await WriteAsync(batch.SelectMany(m => m.Evaluations.Select(e => (m, e))));
+        await WriteAsync(batch.SelectMany(m => SearchTerms.Of(m, m.Petitioners.Select(p => p.Name), m.Notices.Select(n => n.Number), m.Events.Select(e => e.Note ?? ""))
+            .Select(t => (m, new MatterTerm { MatterId = m.Id, Field = t.Field, Term = t.Term }))));
 
         var head = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence).Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(cancellationToken);
         var (sequence, hash) = head is null ? (0L, AuditChain.Genesis) : (head.Sequence, head.Hash);

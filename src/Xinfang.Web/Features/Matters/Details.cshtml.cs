@@ -123,6 +123,9 @@ public sealed class DetailsModel(MatterWorkflow workflow, XinfangDb db, Staff st
 
     public bool Allowed(MatterAction action) => Matter.AllowedActions.Contains(action);
 
+    /// <summary>The bureau opens a petitioner's page (all their matters and visits, /people/{id}); units do not.</summary>
+    public bool SeesRegistry => staff.IsBureau;
+
     public IEnumerable<NoticeView> Deliverable => Matter.Notices.Where(n => Matter.Deliverable.Contains(n.Id));
 
     /// <summary>The period rule that governs this matter (a local rule where one applies): forms say the limit it sets.</summary>

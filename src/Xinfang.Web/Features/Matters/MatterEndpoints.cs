@@ -15,11 +15,26 @@ namespace Xinfang.Web.Features.Matters;
 /// </summary>
 public static class MatterEndpoints
 {
+    /// <summary>The search page's Excel link: the browser has the session cookie, and /api answers only to a bearer token.</summary>
+    public static WebApplication MapMatterFiles(this WebApplication app)
+    {
+        app.MapGet("/matters/export.xlsx", ExportAsync).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(
+        [AsParameters] MatterQuery query, MatterExport export, CancellationToken ct) =>
+        (await query.ToFilter().ThenAsync(filter => export.ExportAsync(filter, ct))).TryGet(out var file, out var error)
+            ? TypedResults.File(file, OfficeFiles.Xlsx, "信访事项查询结果.xlsx")
+            : error.ToProblem();
+
     public static RouteGroupBuilder MapMatters(this RouteGroupBuilder api)
     {
         var matters = api.MapGroup("/matters").WithTags("信访事项").RequireAuthorization(Policies.Staff);
         matters.MapPost("/", RegisterAsync);
         matters.MapGet("/", ListAsync);
+        matters.MapGet("/export.xlsx", ExportAsync)
+            .WithSummary($"按与列表相同的条件导出 Excel（最多 {MatterExport.MaxRows} 件；信访人姓名按列表的遮蔽规则，不含身份证号和电话；导出记入审计）");
         matters.MapGet("/{id:guid}", GetAsync);
         matters.MapGet("/{id:guid}/notices", async (Guid id, MatterWorkflow workflow, CancellationToken ct) =>
             (await workflow.GetAsync(id, ct)).TryGet(out var view, out var error) ? Results.Ok(view.Notices) : error.ToProblem());

@@ -5,6 +5,7 @@ using Xinfang.Domain.Matters;
 using Xinfang.Domain.Shared;
 using Xinfang.Web.Data;
 using Xinfang.Web.Features.Accounts;
+using Xinfang.Web.Infrastructure;
 
 namespace Xinfang.Web.Features.Matters;
 
@@ -36,6 +37,9 @@ public sealed record MatterSummary(Guid Id, string Number, string Title, MatterS
 {
     /// <summary>Where the routing rules propose to send a registered matter (the registrar's queue shows it).</summary>
     public RoutingSuggestion? Suggestion { get; init; }
+
+    /// <summary>For a search (<c>q</c>): the part of the content around the first word searched for.</summary>
+    public string? Snippet { get; init; }
 }
 
 /// <summary>An earlier matter of the person being registered, and what links them (the "same person before?" panel).</summary>
@@ -54,7 +58,7 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, 
 }
 
 /// <summary>Queues and searches over the matters the viewer may see, sorted by the nearest open duty deadline.</summary>
-public sealed class MatterList(XinfangDb db, Staff staff, ReferenceData reference, TimeProvider time)
+public sealed class MatterList(XinfangDb db, Staff staff, ReferenceData reference, TimeProvider time, IdentifierHash identifiers)
 {
     public const int MaxPageSize = 200;
 
@@ -71,6 +75,11 @@ public sealed class MatterList(XinfangDb db, Staff staff, ReferenceData referenc
         if (filter.DueWithin is < 0 or > 366)
         {
             return Error.Validation("request.due-within-invalid", "dueWithin 为 0 到 366 个工作日。", "dueWithin");
+        }
+
+        if (filter is { From: { } start, To: { } end } && start > end)
+        {
+            return Error.Validation("request.date-range-reversed", "收到日期的起日晚于止日，请检查后再查。", "from");
         }
 
         ListCursor? after = null;
@@ -146,14 +155,16 @@ public sealed class MatterList(XinfangDb db, Staff staff, ReferenceData referenc
             query = query.Where(m => m.NextDueOn < today);
         }
 
+        MatterSearch? search = null;
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
-            // A petitioner's name is matched only where the viewer may know who they are: otherwise a search for an
-            // accuser's name would confirm who accused whom (第三十条第三款).
-            var q = filter.Q.Trim();
-            var inText = db.VisibleMatters(staff).Where(m => m.Number.Contains(q) || m.Title.Contains(q) || m.Content.Contains(q)).Select(m => m.Id);
-            var byName = db.VisibleMatters(staff).Where(Confidentiality.IdentityVisibleTo(staff.Actor)).Where(m => m.Petitioners.Any(p => p.Name == q)).Select(m => m.Id);
-            query = query.Where(m => inText.Contains(m.Id) || byName.Contains(m.Id));
+            var parsed = MatterSearch.Parse(filter.Q, identifiers, today);
+            if (!parsed.TryGet(out search, out var problem))
+            {
+                return problem;
+            }
+
+            query = search.Apply(query, db, staff);
         }
 
         var counted = filter.ExactCount ? await query.CountAsync(cancellationToken) : await query.Take(CountCap + 1).CountAsync(cancellationToken);
@@ -178,6 +189,7 @@ public sealed class MatterList(XinfangDb db, Staff staff, ReferenceData referenc
                 m.NextDueOn, m.NextDueCode, m.NextDueProvisional,
                 UnitName = db.Units.Where(u => u.Id == m.UnitId).Select(u => u.Name).FirstOrDefault(),
                 Petitioner = m.Petitioners.OrderBy(p => p.Order).Select(p => p.Name).FirstOrDefault(),
+                Content = search == null ? null : m.Content,
             })
             .ToListAsync(cancellationToken);
 
@@ -192,6 +204,7 @@ public sealed class MatterList(XinfangDb db, Staff staff, ReferenceData referenc
                 r.UnitId, r.UnitName, r.Flags, petitioner, r.Headcount, due)
             {
                 Suggestion = r.Status == MatterStatus.Registered ? r.Suggestion : null,
+                Snippet = search is null ? null : Snippets.Around(r.Content, search.Highlights),
             };
         }).ToList();
         var last = rows.Count == filter.PageSize ? rows[^1] : null;

@@ -12,6 +12,9 @@ public sealed partial record MatterTable(Page<MatterSummary> Page, Func<int, str
     /// <summary>Due within this many working days counts as "due soon" and is highlighted.</summary>
     public const int DueSoonWorkingDays = 3;
 
+    /// <summary>The words searched for, marked in titles and snippets.</summary>
+    public IReadOnlyList<string> Highlights { get; init; } = [];
+
     public int PageCount => Math.Max(1, (Page.Total + Page.PageSize - 1) / Page.PageSize);
 
     public static string RowClass(MatterSummary m) => m.NextDue switch

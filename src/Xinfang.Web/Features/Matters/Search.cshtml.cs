@@ -10,7 +10,9 @@ using Xinfang.Web.Features.Organisation;
 namespace Xinfang.Web.Features.Matters;
 
 /// <summary>事项查询: every matter the user may see, filtered as <c>GET /api/v1/matters</c> filters, all in the query string.</summary>
-[Authorize(Policy = Policies.Bureau)]
+// Every member of staff: the list holds only the matters they may see (VisibleMatters), so a handling unit searches
+// its own matters, and the search matches nothing they may not see (MatterSearch.Apply).
+[Authorize(Policy = Policies.Staff)]
 public sealed class SearchModel(MatterList list, UnitEditor units, CategoryEditor categories) : PageModel
 {
     public const int PageSize = 30;
@@ -69,24 +71,32 @@ public sealed class SearchModel(MatterList list, UnitEditor units, CategoryEdito
         }
 
         var names = (await units.ListAsync(cancellationToken)).ToDictionary(u => u.Id, u => u.Name);
-        Table = new MatterTable(page, PageUrl, names, Queue: false, Filtered ? "没有符合条件的事项，请放宽查询条件。" : "还没有登记的事项。");
+        Table = new MatterTable(page, PageUrl, names, Queue: false, Filtered ? "没有符合条件的事项，请放宽查询条件。" : "还没有登记的事项。")
+        {
+            Highlights = MatterSearch.HighlightsOf(Q),
+        };
     }
+
+    /// <summary>The same list in Excel (as <c>GET /api/v1/matters/export.xlsx</c>, served for the session cookie), with the filters as shown.</summary>
+    public string ExportUrl => QueryHelpers.AddQueryString("/matters/export.xlsx", Filters().Where(p => p.Value is not null));
+
+    private Dictionary<string, string?> Filters() => new()
+    {
+        ["q"] = Empty(Q),
+        ["status"] = Empty(Status),
+        ["channel"] = Empty(Channel),
+        ["purpose"] = Empty(Purpose),
+        ["categoryCode"] = Empty(CategoryCode),
+        ["from"] = Empty(From),
+        ["to"] = Empty(To),
+        ["overdue"] = Overdue ? "true" : null,
+        ["unitId"] = UnitId?.ToString(),
+    };
 
     private string PageUrl(int pageNumber)
     {
-        var query = new Dictionary<string, string?>
-        {
-            ["q"] = Empty(Q),
-            ["status"] = Empty(Status),
-            ["channel"] = Empty(Channel),
-            ["purpose"] = Empty(Purpose),
-            ["categoryCode"] = Empty(CategoryCode),
-            ["from"] = Empty(From),
-            ["to"] = Empty(To),
-            ["overdue"] = Overdue ? "true" : null,
-            ["unitId"] = UnitId?.ToString(),
-            ["pageNumber"] = pageNumber.ToString(CultureInfo.InvariantCulture),
-        };
+        var query = Filters();
+        query["pageNumber"] = pageNumber.ToString(CultureInfo.InvariantCulture);
         return QueryHelpers.AddQueryString("/matters", query.Where(p => p.Value is not null));
     }
 

@@ -23,7 +23,7 @@ public static class Navigation
         new("受理", "bi-inbox", [
             new("信访登记", "/matters/new", "bi-pencil-square", Roles.Registrar),
             new("待处置", "/matters/queue", "bi-inboxes", Roles.Registrar),
-            new("事项查询", "/matters", "bi-search", Roles.Registrar, Roles.Supervisor, Roles.Director),
+            new("事项查询", "/matters", "bi-search", Roles.Registrar, Roles.Supervisor, Roles.Director, Roles.Handler, Roles.UnitHead, Roles.Leader),
         ]),
         new("办理", "bi-briefcase", [
             new("我的办理台", "/desk/handling", "bi-briefcase", Roles.Handler, Roles.UnitHead),

@@ -713,6 +713,12 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasColumnName("id_number")
                         .HasAnnotation("Xinfang:Sensitive", true);
 
+                    b.Property<string>("IdNumberHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id_number_hash")
+                        .HasAnnotation("Xinfang:Sensitive", true);
+
                     b.Property<bool>("IsRepresentative")
                         .HasColumnType("boolean")
                         .HasColumnName("is_representative");
@@ -737,6 +743,12 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasColumnName("phone")
                         .HasAnnotation("Xinfang:Sensitive", true);
 
+                    b.Property<string>("PhoneHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("phone_hash")
+                        .HasAnnotation("Xinfang:Sensitive", true);
+
                     b.Property<string>("Sex")
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)")
@@ -748,11 +760,17 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.HasIndex("IdNumber")
                         .HasDatabaseName("ix_petitioner_id_number");
 
+                    b.HasIndex("IdNumberHash")
+                        .HasDatabaseName("ix_petitioner_id_number_hash");
+
                     b.HasIndex("MatterId")
                         .HasDatabaseName("ix_petitioner_matter_id");
 
                     b.HasIndex("Phone")
                         .HasDatabaseName("ix_petitioner_phone");
+
+                    b.HasIndex("PhoneHash")
+                        .HasDatabaseName("ix_petitioner_phone_hash");
 
                     b.ToTable("petitioner", (string)null);
                 });
@@ -1599,6 +1617,32 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Xinfang.Web.Data.MatterTerm", b =>
+                {
+                    b.Property<string>("Term")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("term");
+
+                    b.Property<short>("Field")
+                        .HasColumnType("smallint")
+                        .HasColumnName("field");
+
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("matter_id");
+
+                    b.HasKey("Term", "Field", "MatterId")
+                        .HasName("pk_matter_terms");
+
+                    b.HasIndex("MatterId")
+                        .HasDatabaseName("ix_matter_terms_matter_id");
+
+                    b.ToTable("matter_terms", (string)null);
+
+                    b.HasAnnotation("Xinfang:NotAudited", true);
+                });
+
             modelBuilder.Entity("Xinfang.Web.Data.NoticeDocument", b =>
                 {
                     b.Property<Guid>("NoticeId")
@@ -2365,6 +2409,16 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_ledger_round_reports_units_unit_id");
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.MatterTerm", b =>
+                {
+                    b.HasOne("Xinfang.Domain.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_matter_terms_matters_matter_id");
                 });
 
             modelBuilder.Entity("Xinfang.Web.Data.NoticeDocument", b =>

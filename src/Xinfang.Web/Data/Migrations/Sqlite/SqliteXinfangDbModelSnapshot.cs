@@ -699,6 +699,12 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .HasColumnName("id_number")
                         .HasAnnotation("Xinfang:Sensitive", true);
 
+                    b.Property<string>("IdNumberHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id_number_hash")
+                        .HasAnnotation("Xinfang:Sensitive", true);
+
                     b.Property<bool>("IsRepresentative")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_representative");
@@ -723,6 +729,12 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .HasColumnName("phone")
                         .HasAnnotation("Xinfang:Sensitive", true);
 
+                    b.Property<string>("PhoneHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone_hash")
+                        .HasAnnotation("Xinfang:Sensitive", true);
+
                     b.Property<string>("Sex")
                         .HasMaxLength(8)
                         .HasColumnType("TEXT")
@@ -734,11 +746,17 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.HasIndex("IdNumber")
                         .HasDatabaseName("ix_petitioner_id_number");
 
+                    b.HasIndex("IdNumberHash")
+                        .HasDatabaseName("ix_petitioner_id_number_hash");
+
                     b.HasIndex("MatterId")
                         .HasDatabaseName("ix_petitioner_matter_id");
 
                     b.HasIndex("Phone")
                         .HasDatabaseName("ix_petitioner_phone");
+
+                    b.HasIndex("PhoneHash")
+                        .HasDatabaseName("ix_petitioner_phone_hash");
 
                     b.ToTable("petitioner", (string)null);
                 });
@@ -1585,6 +1603,32 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Xinfang.Web.Data.MatterTerm", b =>
+                {
+                    b.Property<string>("Term")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("term");
+
+                    b.Property<short>("Field")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("field");
+
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("matter_id");
+
+                    b.HasKey("Term", "Field", "MatterId")
+                        .HasName("pk_matter_terms");
+
+                    b.HasIndex("MatterId")
+                        .HasDatabaseName("ix_matter_terms_matter_id");
+
+                    b.ToTable("matter_terms", (string)null);
+
+                    b.HasAnnotation("Xinfang:NotAudited", true);
+                });
+
             modelBuilder.Entity("Xinfang.Web.Data.NoticeDocument", b =>
                 {
                     b.Property<Guid>("NoticeId")
@@ -2347,6 +2391,16 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_ledger_round_reports_units_unit_id");
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.MatterTerm", b =>
+                {
+                    b.HasOne("Xinfang.Domain.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_matter_terms_matters_matter_id");
                 });
 
             modelBuilder.Entity("Xinfang.Web.Data.NoticeDocument", b =>
