@@ -15,6 +15,7 @@ public sealed class LayerTests
         "Xinfang.Web.Hosting",
         "Xinfang.Web.Features.Generator",
         "Xinfang.Web.Features.Desk",
+        "Xinfang.Web.Features.Portal",
         "Xinfang.Web.Features.Notices",
         "Xinfang.Web.Features.Attachments",
         "Xinfang.Web.Features.Prevention",
