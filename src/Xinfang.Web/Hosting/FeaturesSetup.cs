@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Xinfang.Web.Data;
 using Xinfang.Web.Features.Accounts;
 using Xinfang.Web.Features.Attachments;
+using Xinfang.Web.Features.Audit;
 using Xinfang.Web.Features.Calendar;
 using Xinfang.Web.Features.Categories;
 using Xinfang.Web.Features.Desk;
@@ -23,6 +24,7 @@ public static class FeaturesSetup
         builder.Services.AddScoped<SignInService>();
         builder.Services.AddScoped<UserEditor>();
         builder.Services.AddScoped<UnitEditor>();
+        builder.Services.AddScoped<AuditTrail>();
         builder.Services.AddScoped<DeskTiles>();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<ReferenceCache>();
@@ -81,6 +83,8 @@ public static class FeaturesSetup
         api.MapPrevention();
         api.MapPortal();
         api.MapReturnVisits();
+        app.MapPreventionFiles();
+        api.MapAudit();
         return app;
     }
 

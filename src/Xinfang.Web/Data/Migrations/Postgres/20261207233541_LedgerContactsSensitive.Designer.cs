@@ -13,8 +13,8 @@ using Xinfang.Web.Data;
 namespace Xinfang.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresXinfangDb))]
-    [Migration("20261207231939_PortalEvaluationsAndReturnVisits")]
-    partial class PortalEvaluationsAndReturnVisits
+    [Migration("20261207233541_LedgerContactsSensitive")]
+    partial class LedgerContactsSensitive
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1245,12 +1245,14 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.Property<string>("ContactIdNumber")
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)")
-                        .HasColumnName("contact_id_number");
+                        .HasColumnName("contact_id_number")
+                        .HasAnnotation("Xinfang:Sensitive", true);
 
                     b.Property<string>("ContactPhone")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
-                        .HasColumnName("contact_phone");
+                        .HasColumnName("contact_phone")
+                        .HasAnnotation("Xinfang:Sensitive", true);
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1917,82 +1919,6 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.ToTable("prevention_activities", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Data.ReturnVisit", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("DoneBy")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
-                        .HasColumnName("done_by");
-
-                    b.Property<DateOnly?>("DoneOn")
-                        .HasColumnType("date")
-                        .HasColumnName("done_on");
-
-                    b.Property<DateOnly>("DueOn")
-                        .HasColumnType("date")
-                        .HasColumnName("due_on");
-
-                    b.Property<Guid>("MatterId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("matter_id");
-
-                    b.Property<string>("MatterNumber")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("matter_number");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("note");
-
-                    b.Property<string>("ProblemType")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("problem_type");
-
-                    b.Property<DateOnly>("RatedOn")
-                        .HasColumnType("date")
-                        .HasColumnName("rated_on");
-
-                    b.Property<int>("Stage")
-                        .HasColumnType("integer")
-                        .HasColumnName("stage");
-
-                    b.Property<string>("Target")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("target");
-
-                    b.Property<Guid>("UnitId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("unit_id");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer")
-                        .HasColumnName("version");
-
-                    b.HasKey("Id")
-                        .HasName("pk_return_visits");
-
-                    b.HasIndex("MatterId")
-                        .HasDatabaseName("ix_return_visits_matter_id");
-
-                    b.HasIndex("UnitId", "DoneOn", "DueOn")
-                        .HasDatabaseName("ix_return_visits_unit_id_done_on_due_on");
-
-                    b.ToTable("return_visits", (string)null);
-                });
-
             modelBuilder.Entity("Xinfang.Web.Data.StaffUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2231,21 +2157,11 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                                 .HasColumnType("date")
                                 .HasColumnName("on");
 
-                            b1.Property<bool>("OnBehalf")
-                                .HasColumnType("boolean")
-                                .HasColumnName("on_behalf");
-
                             b1.Property<string>("Rating")
                                 .IsRequired()
                                 .HasMaxLength(24)
                                 .HasColumnType("character varying(24)")
                                 .HasColumnName("rating");
-
-                            b1.Property<int>("Stage")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("integer")
-                                .HasDefaultValue(1)
-                                .HasColumnName("stage");
 
                             b1.Property<string>("Target")
                                 .IsRequired()
@@ -2478,16 +2394,6 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasForeignKey("MatterId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_order_incidents_matters_matter_id");
-                });
-
-            modelBuilder.Entity("Xinfang.Web.Data.ReturnVisit", b =>
-                {
-                    b.HasOne("Xinfang.Domain.Matters.Matter", null)
-                        .WithMany()
-                        .HasForeignKey("MatterId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_return_visits_matters_matter_id");
                 });
 
             modelBuilder.Entity("Xinfang.Web.Data.StaffUser", b =>
