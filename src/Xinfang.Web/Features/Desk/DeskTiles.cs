@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Xinfang.Domain.Shared;
 using Xinfang.Domain.Matters;
+using Xinfang.Domain.Shared;
 using Xinfang.Web.Data;
 using Xinfang.Web.Features.Accounts;
 using Xinfang.Web.Features.Matters;
