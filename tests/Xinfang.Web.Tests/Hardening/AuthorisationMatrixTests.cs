@@ -98,7 +98,7 @@ public sealed class AuthorisationMatrixTests
         ["GET /api/v1/public/petitions/{number}"] = Policy.Anonymous,
         ["POST /api/v1/public/petitions/{number}/evaluations"] = Policy.Anonymous,
         ["POST /api/v1/public/petitions/{number}/review-requests"] = Policy.Anonymous,
-        ["GET /api/v1/public/petitions/{number}/notices/{noticeId:guid}"] = Policy.Anonymous,
+        ["GET /api/v1/public/petitions/{number}/notices/{id:guid}"] = Policy.Anonymous,
         // Return visits are the caller's unit's own (PortalTests check that another unit's answers 404).
         ["GET /api/v1/return-visits/"] = Policy.Staff,
         ["POST /api/v1/return-visits/{id:guid}/done"] = Policy.Staff,

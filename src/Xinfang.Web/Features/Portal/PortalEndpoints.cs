@@ -22,8 +22,8 @@ public static class PortalEndpoints
             Respond(await portal.EvaluateAsync(number, body, ct)));
         petitions.MapPost("/{number}/review-requests", async (string number, PublicReviewRequest body, PetitionPortal portal, CancellationToken ct) =>
             Respond(await portal.RequestReviewAsync(number, body, ct)));
-        petitions.MapGet("/{number}/notices/{noticeId:guid}", async Task<IResult> (string number, Guid noticeId, string? queryCode, PetitionPortal portal, CancellationToken ct) =>
-            (await portal.NoticeAsync(number, queryCode, noticeId, ct)).TryGet(out var file, out var error)
+        petitions.MapGet("/{number}/notices/{id:guid}", async Task<IResult> (string number, Guid id, string? queryCode, PetitionPortal portal, CancellationToken ct) =>
+            (await portal.NoticeAsync(number, queryCode, id, ct)).TryGet(out var file, out var error)
                 ? TypedResults.File(file.Content, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", file.FileName)
                 : Problem(error));
         return api;
