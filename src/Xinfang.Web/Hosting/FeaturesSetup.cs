@@ -12,6 +12,7 @@ using Xinfang.Web.Features.Organisation;
 using Xinfang.Web.Features.Portal;
 using Xinfang.Web.Features.Prevention;
 using Xinfang.Web.Features.Routing;
+using Xinfang.Web.Features.Statistics;
 
 namespace Xinfang.Web.Hosting;
 
@@ -53,6 +54,10 @@ public static class FeaturesSetup
         builder.Services.TryAddSingleton<ISmsSender, LoggingSmsSender>();
         builder.Services.AddScoped<PetitionPortal>();
         builder.Services.AddScoped<ReturnVisits>();
+        builder.Services.AddSingleton(StatisticsSettings.From(builder.Configuration));
+        builder.Services.AddScoped<SummaryQuery>();
+        builder.Services.AddScoped<DashboardQuery>();
+        builder.Services.AddScoped<AnnualReportQuery>();
         if (builder.Configuration.GetValue("Jobs:DailyClosing", true))
         {
             builder.Services.AddHostedService<DailyClosing>();
@@ -85,6 +90,7 @@ public static class FeaturesSetup
         api.MapReturnVisits();
         app.MapPreventionFiles();
         api.MapAudit();
+        api.MapStatistics();
         return app;
     }
 

@@ -14,6 +14,7 @@ public sealed class LayerTests
     [
         "Xinfang.Web.Hosting",
         "Xinfang.Web.Features.Generator",
+        "Xinfang.Web.Features.Statistics",
         "Xinfang.Web.Features.Desk",
         "Xinfang.Web.Features.Portal",
         "Xinfang.Web.Features.Notices",
@@ -35,6 +36,7 @@ public sealed class LayerTests
     /// <summary>Xinfang.Domain, top to bottom.</summary>
     private static readonly string[] DomainLayers =
     [
+        "Xinfang.Domain.Statistics",
         "Xinfang.Domain.Routing",
         "Xinfang.Domain.Matters",
         "Xinfang.Domain.Prevention",

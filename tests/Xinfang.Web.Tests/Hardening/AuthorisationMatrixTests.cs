@@ -105,6 +105,12 @@ public sealed class AuthorisationMatrixTests
         ["GET /api/v1/audit/"] = Policy.Audit,
         ["GET /api/v1/audit/export.xlsx"] = Policy.Audit,
         ["GET /api/v1/audit/verify"] = Policy.Audit,
+        ["GET /api/v1/statistics/summary"] = Policy.Bureau,
+        ["GET /api/v1/statistics/dashboard"] = Policy.Bureau,
+        ["GET /api/v1/statistics/definitions"] = Policy.Bureau,
+        ["GET /api/v1/statistics/export.xlsx"] = Policy.Bureau,
+        ["GET /api/v1/reports/annual/{year:int}"] = Policy.Bureau,
+        ["GET /api/v1/reports/annual/{year:int}.docx"] = Policy.Bureau,
         // Everything under /api/v1/matters/{id} is Policy.Matter: the matter's own scope decides.
     };
 
