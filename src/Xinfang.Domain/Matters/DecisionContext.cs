@@ -10,6 +10,9 @@ public sealed record DecisionContext(Actor Actor, DateOnly Today, DeadlineRules 
 {
     public IReadOnlySet<string> Categories { get; init; } = new HashSet<string>();
 
+    /// <summary>Days after an opinion's delivery within which the petitioner evaluates it (the bureau's setting, <see cref="Satisfaction"/>).</summary>
+    public int EvaluationDays { get; init; } = Satisfaction.DefaultWindowDays;
+
     public Unit? UnitOf(Guid? id) => id is { } v && Units.TryGetValue(v, out var unit) && unit.IsActive ? unit : null;
 
     public string NameOf(Guid? id) => id is { } v && Units.TryGetValue(v, out var unit) ? unit.Name : "";

@@ -56,7 +56,11 @@ public sealed record DeliverDetails(Guid NoticeId, string Number, DeliveryMethod
     public NoticeKind? Kind { get; init; }
 }
 
-public sealed record EvaluateDetails(EvaluationTarget Target, Rating Rating) : EventDetails;
+public sealed record EvaluateDetails(EvaluationTarget Target, Rating Rating) : EventDetails
+{
+    /// <summary>Recorded by staff from a rating given on paper or by phone.</summary>
+    public bool OnBehalf { get; init; }
+}
 
 /// <summary>A review or recheck request: the body it went to (one level above, from the organisation tree).</summary>
 public sealed record RequestDetails(Guid BodyId, string Body) : EventDetails;

@@ -246,17 +246,30 @@ public static partial class Lifecycle
             ? MatterErrors.Invalid("matter.note-required", "请写明落实了什么、如何落实。", "note")
             : step.Change(command.Note) with { Implementation = new Implementation(step.On, command.Note.Trim()) };
 
+    /// <summary>
+    /// 第二十一条: the petitioner evaluates the bureau and the unit separately, once per delivered opinion, within the
+    /// bureau's window. Staff may record a rating given on paper or by phone; it is kept marked as made on their behalf.
+    /// </summary>
     private static Result<MatterChange> DecideEvaluate(Step step, Evaluate command)
     {
-        if (step.Matter.Evaluations.Any(e => e.Target == command.Target))
+        if (Satisfaction.Current(step.Matter, command.Target) is not null)
         {
             return Error.Conflict("matter.already-evaluated", "已评价", $"信访人已对{command.Target.ToChinese()}作出评价。");
         }
 
+        var ends = Satisfaction.WindowEnds(step.Matter, step.Context.EvaluationDays)!.Value;
+        if (step.On > ends)
+        {
+            return Error.Conflict("matter.evaluation-window-passed", "评价期限已过",
+                $"评价期限为意见送达之日起 {step.Context.EvaluationDays} 日，已于 {ends:yyyy-MM-dd} 届满，本事项记为超期未评价。");
+        }
+
+        var onBehalf = !ReferenceEquals(step.Context.Actor, Actor.Petitioner);
         return step.Change(command.Comment) with
         {
-            Evaluation = new Evaluation(command.Target, command.Rating, command.Comment, step.On, step.Actor),
-            Details = new EvaluateDetails(command.Target, command.Rating),
+            Evaluation = new Evaluation(command.Target, command.Rating, string.IsNullOrWhiteSpace(command.Comment) ? null : command.Comment.Trim(), step.On,
+                step.Actor) { OnBehalf = onBehalf, Stage = Satisfaction.CurrentStage(step.Matter) },
+            Details = new EvaluateDetails(command.Target, command.Rating) { OnBehalf = onBehalf },
         };
     }
 }

@@ -41,7 +41,8 @@ public static partial class Lifecycle
         Row<RequestRecheck, RequestDetails>(MatterAction.RequestRecheck, [Reviewed], UnderRecheck, Party.Petitioner, DecideRequestRecheck),
         Row<Hearing, HearingDetails>(MatterAction.Hearing, [UnderRecheck], null, Party.RecheckHead, DecideHearing),
         Row<ConcludeRecheck, OpinionDetails>(MatterAction.ConcludeRecheck, [UnderRecheck], Rechecked, Party.RecheckHead, DecideConcludeRecheck),
-        Row<DeclineLateRequest, DeclineDetails>(MatterAction.DeclineLateRequest, [Concluded, Reviewed, Closed], null, Party.Registrar, DecideDeclineLateRequest),
+        // The system too: a late request made on the public portal is refused at once, with the notice the law calls for.
+        Row<DeclineLateRequest, DeclineDetails>(MatterAction.DeclineLateRequest, [Concluded, Reviewed, Closed], null, Party.Registrar | Party.System, DecideDeclineLateRequest),
         Row<Close>(MatterAction.Close, [Concluded, Reviewed], Closed, Party.Registrar | Party.System, DecideClose),
     ];
 
@@ -128,7 +129,10 @@ public static partial class Lifecycle
             Error.Conflict("matter.nothing-to-deliver", "没有待送达的文书", "本事项没有需要您送达的文书（文书由发文单位送达）。"),
         MatterAction.Implement when !matter.AwaitsImplementation =>
             Error.Conflict("matter.nothing-to-implement", "无需落实", "只有结论为“支持”且尚未记录落实情况的处理意见需要落实。"),
-        MatterAction.Evaluate when matter.Evaluations.Select(e => e.Target).Distinct().Count() == 2 =>
+        MatterAction.Evaluate when Satisfaction.WindowEnds(matter, context.EvaluationDays) is null =>
+            Error.Conflict("matter.evaluation-not-open", "意见尚未送达", "处理（复查、复核）意见送达信访人后，才能评价。"),
+        // The window is checked against the day of the rating, not today: staff may record late a rating given in time.
+        MatterAction.Evaluate when Enum.GetValues<EvaluationTarget>().All(t => Satisfaction.Current(matter, t) is not null) =>
             Error.Conflict("matter.already-evaluated", "已评价", "信访人已对信访部门和责任单位作出评价。"),
         MatterAction.RequestReview when matter.Conclusion is { Outcome: Outcome.Mediated or Outcome.Replied } =>
             Error.Conflict("matter.not-reviewable", "不适用复查", "调解（和解）协议和对建议意见的答复不适用复查程序（第三十五条针对信访处理意见）。"),

@@ -80,7 +80,14 @@ public sealed record BodyOpinion(ReviewDecision Decision, string Opinion, string
 
 public sealed record Implementation(DateOnly On, string Note);
 
-public sealed record Evaluation(EvaluationTarget Target, Rating Rating, string? Comment, DateOnly On, string By);
+/// <summary>One rating; <see cref="OnBehalf"/> marks one that staff recorded from paper or a phone call for the petitioner.</summary>
+public sealed record Evaluation(EvaluationTarget Target, Rating Rating, string? Comment, DateOnly On, string By)
+{
+    public bool OnBehalf { get; init; }
+
+    /// <summary>The opinion rated: 1 the handling opinion, 2 the review opinion, 3 the recheck opinion (<see cref="Satisfaction"/>).</summary>
+    public int Stage { get; init; } = 1;
+}
 
 /// <summary>
 /// The handling opinion (信访处理意见书) as drafted and, once a unit head approves it, as issued. One outcome covers

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Xinfang.Web.Data;
 using Xinfang.Web.Features.Accounts;
 using Xinfang.Web.Features.Attachments;
@@ -8,6 +9,7 @@ using Xinfang.Web.Features.Desk;
 using Xinfang.Web.Features.Matters;
 using Xinfang.Web.Features.Notices;
 using Xinfang.Web.Features.Organisation;
+using Xinfang.Web.Features.Portal;
 using Xinfang.Web.Features.Prevention;
 using Xinfang.Web.Features.Routing;
 using Xinfang.Web.Features.Statistics;
@@ -50,6 +52,10 @@ public static class FeaturesSetup
         builder.Services.AddScoped<ScreeningRoundService>();
         builder.Services.AddScoped<OrderLog>();
         builder.Services.AddScoped<ActivityLog>();
+        builder.Services.AddSingleton<PortalThrottle>();
+        builder.Services.TryAddSingleton<ISmsSender, LoggingSmsSender>();
+        builder.Services.AddScoped<PetitionPortal>();
+        builder.Services.AddScoped<ReturnVisits>();
         builder.Services.AddSingleton(StatisticsSettings.From(builder.Configuration));
         builder.Services.AddScoped<SummaryQuery>();
         builder.Services.AddScoped<DashboardQuery>();
@@ -83,6 +89,8 @@ public static class FeaturesSetup
         api.MapAttachments();
         app.MapAttachmentPages();
         api.MapPrevention();
+        api.MapPortal();
+        api.MapReturnVisits();
         app.MapPreventionFiles();
         api.MapAudit();
         api.MapStatistics();

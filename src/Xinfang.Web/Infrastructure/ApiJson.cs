@@ -11,6 +11,9 @@ public static class ApiJson
     /// <summary>Bodies of API requests; attachments have their own, larger limit.</summary>
     public const long MaxBody = 1024 * 1024;
 
+    /// <summary>The public portal's calls: a petition of the longest allowed text fits many times over; anything larger is not one.</summary>
+    public const long PublicMaxBody = 64 * 1024;
+
     /// <summary>For code that serialises outside a request (the idempotency store, page handlers).</summary>
     public static JsonSerializerOptions Options { get; } = Create();
 

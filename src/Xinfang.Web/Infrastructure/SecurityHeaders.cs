@@ -23,18 +23,19 @@ public static class SecurityHeaders
     /// <summary>Refuses API bodies over the limit before anything reads them (Kestrel's own limit is for uploads).</summary>
     public static IApplicationBuilder UseApiBodyLimit(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        if (http.Request.Path.StartsWithSegments("/api") && http.Request.ContentLength > ApiJson.MaxBody
+        var max = http.Request.Path.StartsWithSegments("/api/v1/public") ? ApiJson.PublicMaxBody : ApiJson.MaxBody;
+        if (http.Request.Path.StartsWithSegments("/api") && http.Request.ContentLength > max
             && !http.Request.HasFormContentType)
         {
             await Problems.WriteAsync(http, StatusCodes.Status413PayloadTooLarge, "request.too-large", "请求内容过大",
-                $"请求体不能超过 {ApiJson.MaxBody / 1024} KB。");
+                $"请求体不能超过 {max / 1024} KB。");
             return;
         }
 
         if (http.Request.Path.StartsWithSegments("/api") && !http.Request.HasFormContentType
             && http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = ApiJson.MaxBody; // also bounds chunked bodies that send no Content-Length
+            limit.MaxRequestBodySize = max; // also bounds chunked bodies that send no Content-Length
         }
 
         await next(http);

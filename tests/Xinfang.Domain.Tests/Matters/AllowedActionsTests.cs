@@ -11,7 +11,7 @@ public sealed class AllowedActionsTests
     private static readonly string[] PreconditionCodes =
     [
         "matter.already-extended", "matter.draft-pending", "matter.no-draft", "matter.nothing-to-deliver", "matter.nothing-to-implement",
-        "matter.already-evaluated", "matter.not-reviewable", "matter.opinion-not-delivered", "matter.window-open", "matter.not-implemented",
+        "matter.already-evaluated", "matter.evaluation-not-open", "matter.not-reviewable", "matter.opinion-not-delivered", "matter.window-open", "matter.not-implemented",
     ];
 
     public static TheoryData<MatterStatus, A, string> StatesAndActors()

@@ -47,7 +47,9 @@ public sealed class LifecycleDocumentTests
         (A.Hearing, [UnderRecheck], null, P.RecheckHead),
         (A.ConcludeRecheck, [UnderRecheck], Rechecked, P.RecheckHead),
         // "a late request is declined with a notice": the bureau records the request that came after the window.
-        (A.DeclineLateRequest, [Concluded, Reviewed, Closed], null, P.Registrar),
+        // The bureau records a late request made in person; a late request made on the public portal is refused by the
+        // system at once, so the petitioner reads the notice where they asked (第三十五条、第三十六条).
+        (A.DeclineLateRequest, [Concluded, Reviewed, Closed], null, P.Registrar | P.System),
         (A.Close, [Concluded, Reviewed], Closed, P.Registrar | P.System),
     ];
 

@@ -24,7 +24,8 @@ internal static class Scenarios
         // To deliver the review opinion it must still be undelivered; to ask for a recheck it must have been delivered.
         MatterStatus.Reviewed => action == A.Deliver ? Reviewed(action).Build() : Reviewed(action).ReviewOpinionDelivered().Build(),
         MatterStatus.UnderRecheck => action == A.Deliver ? UnderRecheck(action).Heard(D("2025-03-03"), D("2025-03-03")).Build() : UnderRecheck(action).Build(),
-        MatterStatus.Rechecked => UnderRecheck(action).Rechecked().Build(),
+        // An opinion is evaluated once delivered; to deliver it, it must still be undelivered.
+        MatterStatus.Rechecked => action == A.Deliver ? UnderRecheck(action).Rechecked().Build() : UnderRecheck(action).Rechecked().Delivered(NoticeKind.RecheckOpinion).Build(),
         MatterStatus.Routed => AMatter().Transferred().RoutedByUnit().Build(),
         MatterStatus.Referred => AMatter().Referred().Build(),
         MatterStatus.Declined => AMatter().Declined().Build(),

@@ -16,6 +16,7 @@ public sealed class LayerTests
         "Xinfang.Web.Features.Generator",
         "Xinfang.Web.Features.Statistics",
         "Xinfang.Web.Features.Desk",
+        "Xinfang.Web.Features.Portal",
         "Xinfang.Web.Features.Notices",
         "Xinfang.Web.Features.Attachments",
         "Xinfang.Web.Features.Prevention",

@@ -15,6 +15,9 @@ public sealed class DownloadLinkTests(SharedApps apps)
     {
         var app = await apps.For(Db.Sqlite);
         var street = await PageSession.StaffAsync(app, MatterApi.Street, "handler");
+        var registrar = await app.StaffAsync("610114", "registrar");
+        var matter = await MatterApi.RegisterAsync(registrar.Http, MatterApi.Letter(app.Today));
+        await MatterApi.ActAsync(registrar.Http, matter, "transfer", new { unitId = await app.UnitIdAsync(MatterApi.Street), on = MatterApi.Date(app.Today) });
 
         foreach (var (page, link, type) in new[]
         {

@@ -94,6 +94,15 @@ public sealed class AuthorisationMatrixTests
         ["POST /api/v1/incidents/"] = Policy.Bureau,
         ["GET /api/v1/activities/"] = Policy.Staff,
         ["POST /api/v1/activities/"] = Policy.Bureau,
+        // The public portal: no login; the query code is the key (PortalTests check that a wrong one answers as an unknown number).
+        ["POST /api/v1/public/petitions/"] = Policy.Anonymous,
+        ["GET /api/v1/public/petitions/{number}"] = Policy.Anonymous,
+        ["POST /api/v1/public/petitions/{number}/evaluations"] = Policy.Anonymous,
+        ["POST /api/v1/public/petitions/{number}/review-requests"] = Policy.Anonymous,
+        ["GET /api/v1/public/petitions/{number}/notices/{id:guid}"] = Policy.Anonymous,
+        // Return visits are the caller's unit's own (PortalTests check that another unit's answers 404).
+        ["GET /api/v1/return-visits/"] = Policy.Staff,
+        ["POST /api/v1/return-visits/{id:guid}/done"] = Policy.Staff,
         ["GET /api/v1/audit/"] = Policy.Audit,
         ["GET /api/v1/audit/export.xlsx"] = Policy.Audit,
         ["GET /api/v1/audit/verify"] = Policy.Audit,

@@ -29,6 +29,8 @@ public sealed class XinfangApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, Guid> _units = new(StringComparer.Ordinal);
     private int _userCounter;
 
+    private IReadOnlyDictionary<string, string> _settings = new Dictionary<string, string>();
+
     private XinfangApp(TestDatabase database, bool ownsDatabase, bool kestrel, string? adminPassword)
     {
         Database = database;
@@ -58,6 +60,10 @@ public sealed class XinfangApp : WebApplicationFactory<Program>
     /// </summary>
     public static async Task<XinfangApp> StartAsync(Db db, bool kestrel = false, string? adminPassword = AdminPassword) =>
         Start(new XinfangApp(await TestDatabase.CreateAsync(db), ownsDatabase: true, kestrel, adminPassword));
+
+    /// <summary>Xinfang on a new database with these settings over the tests' defaults (e.g. the portal's real limits).</summary>
+    public static async Task<XinfangApp> StartWithAsync(Db db, IReadOnlyDictionary<string, string> settings) =>
+        Start(new XinfangApp(await TestDatabase.CreateAsync(db), ownsDatabase: true, kestrel: false, AdminPassword) { _settings = settings });
 
     /// <summary>Another start on a database that already exists (a restart, a second server); the caller disposes it.</summary>
     public static XinfangApp StartOn(TestDatabase database, string? adminPassword = AdminPassword) =>
@@ -90,6 +96,14 @@ public sealed class XinfangApp : WebApplicationFactory<Program>
         builder.UseSetting("Bootstrap:AdminPassword", _adminPassword ?? "");
         builder.UseSetting("RateLimits:PerMinute", "100000");
         builder.UseSetting("Identifiers:HashKey", TestHashKey);
+        // Every test client comes from the same address: the portal's per-address limits are tested on their own app.
+        builder.UseSetting("Portal:SubmissionsPerHour", "100000");
+        builder.UseSetting("Portal:MaxFailuresPerAddress", "100000");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Logging:Console:FormatterName", "simple");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         builder.ConfigureLogging(logging => logging.AddProvider(new TestOutputLoggerProvider()).AddProvider(Log));

@@ -70,6 +70,8 @@ public sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
             e.Property(v => v.Rating).HasConversion<string>().HasMaxLength(24);
             e.Property(v => v.Comment).HasMaxLength(1000);
             e.Property(v => v.By).HasMaxLength(128);
+            e.Property(v => v.OnBehalf);
+            e.Property(v => v.Stage).HasDefaultValue(1);
         });
     }
 }

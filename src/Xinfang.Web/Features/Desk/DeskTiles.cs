@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Xinfang.Domain.Matters;
 using Xinfang.Domain.Organisation;
 using Xinfang.Domain.Routing;
@@ -13,6 +14,16 @@ public sealed record DeskTile(string Title, string Icon, int Count, string Hint,
 /// <summary>The counts on "my desk" for each role. Each feature adds the tiles of its own queues here.</summary>
 public sealed class DeskTiles(XinfangDb db, MatterList matters, LeaderPackages packages, TimeProvider time)
 {
+    /// <summary>回访 after a 不满意 rating (the portal's evaluation), red when one is past its due date.</summary>
+    private async Task<DeskTile> ReturnVisitTileAsync(Guid unit)
+    {
+        var today = ChinaTime.DateOf(time.GetUtcNow());
+        var open = db.Set<ReturnVisit>().Where(r => r.UnitId == unit && r.DoneOn == null);
+        var overdue = await open.CountAsync(r => r.DueOn < today);
+        return new("待回访", "bi-telephone-outbound", await open.CountAsync(), overdue > 0 ? $"件不满意待回访，{overdue} 件已超期" : "件不满意待回访",
+            "/desk/return-visits", overdue > 0);
+    }
+
     public async Task<IReadOnlyList<DeskTile>> ForAsync(Staff staff)
     {
         var tiles = new List<DeskTile>();
@@ -28,6 +39,11 @@ public sealed class DeskTiles(XinfangDb db, MatterList matters, LeaderPackages p
             }
 
             tiles.Add(await CountTileAsync("待送达", "bi-send", "件有文书待送达", "/desk/handling", new MatterFilter { UndeliveredBy = unit }));
+        }
+
+        if (staff.Has(Roles.Handler) || staff.Has(Roles.UnitHead) || staff.Has(Roles.Registrar))
+        {
+            tiles.Add(await ReturnVisitTileAsync(staff.UnitId));
         }
 
         if (staff.Has(Roles.Leader))

@@ -14,8 +14,18 @@ namespace Xinfang.Web.Features.Matters;
 /// Load → decide → save, shared by the pages and the API. Each action runs in one transaction that holds the audit
 /// chain lock from the start, so numbering, the decision and the write see one consistent state on every server.
 /// </summary>
-public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time, ReferenceData reference, IdempotencyStore idempotency)
+public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time, ReferenceData reference, IdempotencyStore idempotency,
+                                   IConfiguration configuration)
 {
+    /// <summary>Who registers what comes in through the public portal; the idempotency keys of the portal are kept under it.</summary>
+    public const string OnlineRegistrar = "portal";
+
+    /// <summary><c>Portal:EvaluationDays</c>: days after an opinion's delivery within which the petitioner evaluates it.</summary>
+    public int EvaluationDays { get; } = Math.Clamp(configuration.GetValue("Portal:EvaluationDays", Satisfaction.DefaultWindowDays), 1, 365);
+
+    /// <summary><c>Portal:ReturnVisitDays</c>: days the unit has to visit a petitioner who rated it 不满意.</summary>
+    public int ReturnVisitDays { get; } = Math.Clamp(configuration.GetValue("Portal:ReturnVisitDays", 15), 1, 365);
+
     public DateOnly Today => ChinaTime.DateOf(time.GetUtcNow());
 
     public async Task<Result<MatterView>> GetAsync(Guid id, CancellationToken cancellationToken = default)
@@ -56,22 +66,35 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
             return Error.Forbidden("matter.forbidden", "只有登记员可以登记信访事项。");
         }
 
-        // A retry answers at once; it is asked again under the lock, where a retry racing its original meets it.
-        async Task<Result<MatterView>?> ReplayAsync() =>
-            idempotencyKey is null ? null : await idempotency.FindAsync(staff.UserName, idempotencyKey, input, cancellationToken);
-        if (await ReplayAsync() is { } early)
-        {
-            return early;
-        }
-
         if (input.RepeatOf is { } repeatOf && !await db.VisibleMatters(staff).AnyAsync(m => m.Id == repeatOf, cancellationToken))
         {
             return Error.Validation("matter.repeat-of-not-found", "标记为重复件的原事项不存在，请重新选择。", "repeatOf");
         }
 
+        return await RegisterAtAsync(input, idempotencyKey, staff.UserName, staff.UnitId, cancellationToken);
+    }
+
+    /// <summary>
+    /// 凡访必登 for the public portal (第十七条 信息网络): the same registration, numbering, repeat check and idempotency as
+    /// at the counter, registered at the bureau as an <c>online</c> matter dated today, so it waits in the registrar's
+    /// 待处置 queue like any other. The caller has already checked the petitioner's consent.
+    /// </summary>
+    public Task<Result<MatterView>> RegisterOnlineAsync(RegistrationInput input, Guid bureauId, string? idempotencyKey, CancellationToken cancellationToken = default) =>
+        RegisterAtAsync(input with { Channel = Domain.Intake.Channel.Online, ReceivedOn = Today, RepeatOf = null }, idempotencyKey, OnlineRegistrar, bureauId, cancellationToken);
+
+    private async Task<Result<MatterView>> RegisterAtAsync(RegistrationInput input, string? idempotencyKey, string owner, Guid unitId, CancellationToken cancellationToken)
+    {
+        // A retry answers at once; it is asked again under the lock, where a retry racing its original meets it.
+        async Task<Result<MatterView>?> ReplayAsync() =>
+            idempotencyKey is null ? null : await idempotency.FindAsync(owner, idempotencyKey, input, cancellationToken);
+        if (await ReplayAsync() is { } early)
+        {
+            return early;
+        }
+
         var current = await reference.CurrentAsync(cancellationToken);
         var context = Context(current);
-        var unit = context.UnitOf(staff.UnitId);
+        var unit = context.UnitOf(unitId);
         if (unit is null)
         {
             return Error.Forbidden("matter.forbidden", "您的账户没有有效的所属单位，不能登记。");
@@ -104,13 +127,13 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
         var (matter, change) = created;
         matter.SuggestRepeats(repeats);
         matter.SuggestRoute(RoutingAdvice.Suggest(matter, current.RoutingRules, context.Units, current.CategoryNames));
-        var receipt = matter.Apply(change, [number], staff.UserName, time.GetUtcNow().UtcDateTime); // the receipt carries the matter's number
+        var receipt = matter.Apply(change, [number], owner, time.GetUtcNow().UtcDateTime); // the receipt carries the matter's number
         db.Matters.Add(matter);
         await NoticeDocuments.WriteAsync(db, receipt, change.Details, cancellationToken);
         var view = MatterView.Of(matter, staff, context) with { QueryCode = queryCode };
         if (idempotencyKey is not null)
         {
-            await idempotency.RememberAsync(staff.UserName, idempotencyKey, input, view, cancellationToken);
+            await idempotency.RememberAsync(owner, idempotencyKey, input, view, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -147,6 +170,45 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
         }
 
         return MatterView.Of(matter, staff, context);
+    }
+
+    /// <summary>
+    /// An action of the petitioner themself through the portal (evaluate, request a review or recheck): the caller has
+    /// proved the query code; the matter is loaded without staff scope and decided with <see cref="Actor.Petitioner"/>.
+    /// </summary>
+    public Task<Result<Matter>> ActForPetitionerAsync(Guid id, MatterCommand command, CancellationToken cancellationToken = default) =>
+        ActUnscopedAsync(id, command, Actor.Petitioner, cancellationToken);
+
+    /// <summary>
+    /// A review or recheck request made on the portal after its window: the system refuses it at once with the
+    /// 不予受理告知书 (第三十五条、第三十六条), so the petitioner reads the refusal where they asked.
+    /// </summary>
+    public Task<Result<Matter>> DeclineLateForPetitionerAsync(Guid id, CancellationToken cancellationToken = default) =>
+        ActUnscopedAsync(id, new DeclineLateRequest("网上逾期申请，不予受理"), Actor.System, cancellationToken);
+
+    private async Task<Result<Matter>> ActUnscopedAsync(Guid id, MatterCommand command, Actor actor, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.BeginSerializedAsync(cancellationToken);
+        var matter = await Load(db.Matters, tracking: true).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (matter is null)
+        {
+            return NotFound();
+        }
+
+        var context = await ContextAsync(cancellationToken) with { Actor = actor };
+        var decided = await DecideAndApplyAsync(matter, command, context, actor.Name, cancellationToken);
+        if (!decided.TryGet(out var change, out var error))
+        {
+            return error;
+        }
+
+        if (!change.AlreadyDone)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return matter;
     }
 
     /// <summary>
@@ -196,21 +258,51 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
 
         var issued = matter.Apply(change, numbers, by, time.GetUtcNow().UtcDateTime);
         await NoticeDocuments.WriteAsync(db, issued, change.Details, cancellationToken);
+        if (change.Evaluation is { Rating: Rating.Dissatisfied } evaluation)
+        {
+            db.Add(ReturnVisitFor(matter, evaluation));
+        }
+
         return change;
+    }
+
+    /// <summary>
+    /// 不满意 puts a 回访 on the desk of the body rated: the bureau for its own work, otherwise the body whose opinion
+    /// was rated (the handling unit, the review body or the recheck body).
+    /// </summary>
+    private ReturnVisit ReturnVisitFor(Matter matter, Evaluation evaluation)
+    {
+        var unit = evaluation.Target == EvaluationTarget.Bureau
+            ? matter.RegisteringUnitId
+            : evaluation.Stage switch
+            {
+                3 => matter.RecheckBodyId,
+                2 => matter.ReviewBodyId,
+                _ => matter.UnitId,
+            } ?? matter.UnitId ?? matter.RegisteringUnitId;
+        return new ReturnVisit
+        {
+            Id = Guid.CreateVersion7(), MatterId = matter.Id, MatterNumber = matter.Number, UnitId = unit, Target = evaluation.Target,
+            Stage = evaluation.Stage, RatedOn = evaluation.On, DueOn = evaluation.On.AddDays(ReturnVisitDays),
+        };
     }
 
     public async Task<DecisionContext> ContextAsync(CancellationToken cancellationToken = default) =>
         Context(await reference.CurrentAsync(cancellationToken));
 
     private DecisionContext Context(Reference current) =>
-        new(staff.Actor, Today, current.Deadlines, current.Units) { Categories = current.ActiveCategories };
+        new(staff.Actor, Today, current.Deadlines, current.Units) { Categories = current.ActiveCategories, EvaluationDays = EvaluationDays };
 
-    private Task<Matter?> LoadAsync(Guid id, bool tracking, CancellationToken cancellationToken)
+    private Task<Matter?> LoadAsync(Guid id, bool tracking, CancellationToken cancellationToken) =>
+        Load(db.VisibleMatters(staff), tracking).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+
+    /// <summary>A matter with everything a decision looks at.</summary>
+    public static IQueryable<Matter> Load(IQueryable<Matter> matters, bool tracking)
     {
-        var query = db.VisibleMatters(staff)
+        var query = matters
             .Include(m => m.Petitioners).Include(m => m.Deadlines).Include(m => m.Notices).Include(m => m.Events)
             .AsSplitQuery();
-        return (tracking ? query : query.AsNoTracking()).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        return tracking ? query : query.AsNoTracking();
     }
 
     private async Task<string> NoticeNumberAsync(NoticeDraft draft, DateOnly on, DecisionContext context, CancellationToken cancellationToken)

@@ -1960,6 +1960,82 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.ToTable("prevention_activities", (string)null);
                 });
 
+            modelBuilder.Entity("Xinfang.Web.Data.ReturnVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DoneBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("done_by");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("date")
+                        .HasColumnName("done_on");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("matter_id");
+
+                    b.Property<string>("MatterNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("matter_number");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("ProblemType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("problem_type");
+
+                    b.Property<DateOnly>("RatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("rated_on");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("target");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_return_visits");
+
+                    b.HasIndex("MatterId")
+                        .HasDatabaseName("ix_return_visits_matter_id");
+
+                    b.HasIndex("UnitId", "DoneOn", "DueOn")
+                        .HasDatabaseName("ix_return_visits_unit_id_done_on_due_on");
+
+                    b.ToTable("return_visits", (string)null);
+                });
+
             modelBuilder.Entity("Xinfang.Web.Data.StaffUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2198,11 +2274,21 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                                 .HasColumnType("date")
                                 .HasColumnName("on");
 
+                            b1.Property<bool>("OnBehalf")
+                                .HasColumnType("boolean")
+                                .HasColumnName("on_behalf");
+
                             b1.Property<string>("Rating")
                                 .IsRequired()
                                 .HasMaxLength(24)
                                 .HasColumnType("character varying(24)")
                                 .HasColumnName("rating");
+
+                            b1.Property<int>("Stage")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(1)
+                                .HasColumnName("stage");
 
                             b1.Property<string>("Target")
                                 .IsRequired()
@@ -2445,6 +2531,16 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasForeignKey("MatterId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_order_incidents_matters_matter_id");
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.ReturnVisit", b =>
+                {
+                    b.HasOne("Xinfang.Domain.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_return_visits_matters_matter_id");
                 });
 
             modelBuilder.Entity("Xinfang.Web.Data.StaffUser", b =>

@@ -1944,6 +1944,82 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.ToTable("prevention_activities", (string)null);
                 });
 
+            modelBuilder.Entity("Xinfang.Web.Data.ReturnVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DoneBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("done_by");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("done_on");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("matter_id");
+
+                    b.Property<string>("MatterNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("matter_number");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("ProblemType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("problem_type");
+
+                    b.Property<DateOnly>("RatedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rated_on");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_return_visits");
+
+                    b.HasIndex("MatterId")
+                        .HasDatabaseName("ix_return_visits_matter_id");
+
+                    b.HasIndex("UnitId", "DoneOn", "DueOn")
+                        .HasDatabaseName("ix_return_visits_unit_id_done_on_due_on");
+
+                    b.ToTable("return_visits", (string)null);
+                });
+
             modelBuilder.Entity("Xinfang.Web.Data.StaffUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2180,11 +2256,21 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT")
                                 .HasColumnName("on");
 
+                            b1.Property<bool>("OnBehalf")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("on_behalf");
+
                             b1.Property<string>("Rating")
                                 .IsRequired()
                                 .HasMaxLength(24)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("rating");
+
+                            b1.Property<int>("Stage")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(1)
+                                .HasColumnName("stage");
 
                             b1.Property<string>("Target")
                                 .IsRequired()
@@ -2427,6 +2513,16 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .HasForeignKey("MatterId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_order_incidents_matters_matter_id");
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.ReturnVisit", b =>
+                {
+                    b.HasOne("Xinfang.Domain.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_return_visits_matters_matter_id");
                 });
 
             modelBuilder.Entity("Xinfang.Web.Data.StaffUser", b =>
