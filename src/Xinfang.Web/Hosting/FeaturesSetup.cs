@@ -1,6 +1,7 @@
 using Xinfang.Web.Data;
 using Xinfang.Web.Features.Accounts;
 using Xinfang.Web.Features.Attachments;
+using Xinfang.Web.Features.Audit;
 using Xinfang.Web.Features.Calendar;
 using Xinfang.Web.Features.Categories;
 using Xinfang.Web.Features.Desk;
@@ -22,6 +23,7 @@ public static class FeaturesSetup
         builder.Services.AddScoped<SignInService>();
         builder.Services.AddScoped<UserEditor>();
         builder.Services.AddScoped<UnitEditor>();
+        builder.Services.AddScoped<AuditTrail>();
         builder.Services.AddScoped<DeskTiles>();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<ReferenceCache>();
@@ -78,6 +80,8 @@ public static class FeaturesSetup
         api.MapAttachments();
         app.MapAttachmentPages();
         api.MapPrevention();
+        app.MapPreventionFiles();
+        api.MapAudit();
         api.MapStatistics();
         return app;
     }

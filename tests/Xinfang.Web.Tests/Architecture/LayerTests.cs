@@ -23,6 +23,7 @@ public sealed class LayerTests
         "Xinfang.Web.Features.Matters",
         "Xinfang.Web.Features.Routing",
         "Xinfang.Web.Features.Categories",
+        "Xinfang.Web.Features.Audit",
         "Xinfang.Web.Features.Organisation",
         "Xinfang.Web.Features.Shared",
         "Xinfang.Web.Features.Accounts",

@@ -41,6 +41,16 @@ public sealed class DeskTiles(XinfangDb db, MatterList matters, LeaderPackages p
             tiles.AddRange(await SetUpAsync());
         }
 
+        if (staff.Has(Roles.Auditor) || staff.Has(Roles.SecurityAdmin))
+        {
+            // Today as the bureau counts days: from midnight China time.
+            var today = ChinaTime.DateOf(db.Time.GetUtcNow());
+            var since = DateTime.SpecifyKind(today.ToDateTime(TimeOnly.MinValue) - ChinaTime.Offset, DateTimeKind.Utc);
+            tiles.Add(new("登录失败", "bi-shield-exclamation",
+                await CountAsync(db.AuditEntries.Where(a => a.At >= since && (a.Action == "login-failed" || a.Action == "login-throttled"))),
+                "次（今日）", $"/audit?Action=login-failed&From={today:yyyy-MM-dd}"));
+        }
+
         if (staff.Has(Roles.Registrar))
         {
             // 待处置: registered and not yet disposed of; overdue once the 15-day limit (第二十二条) has passed.

@@ -47,6 +47,7 @@ public static class Navigation
             new("内容分类", "/admin/categories", "bi-tags", Roles.Admin),
             new("工作日历", "/admin/calendar", "bi-calendar3", Roles.Admin),
             new("期限规则", "/admin/periods", "bi-hourglass-split", Roles.Admin),
+            new("审计记录", "/audit", "bi-journal-check", Roles.Auditor, Roles.SecurityAdmin),
         ]),
     ];
 
