@@ -83,6 +83,7 @@ public static class FeaturesSetup
         app.MapPreventionFiles();
         api.MapAudit();
         api.MapStatistics();
+        app.MapStatisticsFiles();
         return app;
     }
 

@@ -53,6 +53,12 @@ public sealed class StatisticsBrowserTests(BrowserFixture browser) : IClassFixtu
         await page.GotoAsync("/statistics/annual?Year=2026");
         await Assertions.Expect(page.Locator("#annual-text")).ToContainTextAsync("2026年受理信访总量为3件(批)，同比上升200.0%");
         await shots.TakeAsync("05-annual");
+        // The downloads go through the session cookie (the /api paths answer only to a bearer token).
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#annual-docx").ClickAsync());
+        Assert.EndsWith(".docx", download.SuggestedFilename, StringComparison.Ordinal);
+        await page.GotoAsync("/statistics?Year=2026", new() { WaitUntil = WaitUntilState.Load });
+        var excel = await page.RunAndWaitForDownloadAsync(() => page.Locator("#export-all").ClickAsync());
+        Assert.EndsWith(".xlsx", excel.SuggestedFilename, StringComparison.Ordinal);
 
         Assert.True(watch.Problems.Count == 0, string.Join(Environment.NewLine, watch.Problems));
     }
