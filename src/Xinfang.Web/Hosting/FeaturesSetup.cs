@@ -94,6 +94,7 @@ public static class FeaturesSetup
         app.MapPreventionFiles();
         api.MapAudit();
         api.MapStatistics();
+        app.MapStatisticsFiles();
         return app;
     }
 

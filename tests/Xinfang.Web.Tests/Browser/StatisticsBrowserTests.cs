@@ -53,6 +53,19 @@ public sealed class StatisticsBrowserTests(BrowserFixture browser) : IClassFixtu
         await page.GotoAsync("/statistics/annual?Year=2026");
         await Assertions.Expect(page.Locator("#annual-text")).ToContainTextAsync("2026年受理信访总量为3件(批)，同比上升200.0%");
         await shots.TakeAsync("05-annual");
+        // The downloads go through the session cookie (the /api paths answer only to a bearer token); fetched with the
+        // page's cookies rather than clicked, since Chromium reports a navigation that becomes a download as aborted.
+        foreach (var (link, type) in new[] { ("#annual-docx", "wordprocessingml"), ("#export-all", "spreadsheetml") })
+        {
+            if (link == "#export-all")
+            {
+                await page.GotoAsync("/statistics?Year=2026", new() { WaitUntil = WaitUntilState.Load });
+            }
+
+            var response = await page.APIRequest.GetAsync((await page.Locator(link).GetAttributeAsync("href"))!);
+            Assert.Equal(200, response.Status);
+            Assert.Contains(type, response.Headers["content-type"], StringComparison.Ordinal);
+        }
 
         Assert.True(watch.Problems.Count == 0, string.Join(Environment.NewLine, watch.Problems));
     }

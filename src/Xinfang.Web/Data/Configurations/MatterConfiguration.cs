@@ -117,6 +117,8 @@ public sealed class DeadlineConfiguration : IEntityTypeConfiguration<Deadline>
         builder.Ignore(d => d.IsFixed);
         builder.HasIndex(d => new { d.State, d.DueOn });
         builder.HasIndex(d => new { d.State, d.Provisional });
+        // The statistics' cohorts: the clocks of one kind whose due date falls in a period (及时受理率, 按期办结率, 参评率).
+        builder.HasIndex(d => new { d.Code, d.DueOn });
     }
 }
 
@@ -134,6 +136,8 @@ public sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
         builder.Property(n => n.DeliveryMethod).HasConversion<string>().HasMaxLength(16);
         builder.Property(n => n.IssuedBy).HasMaxLength(128);
         builder.Property(n => n.Sha256).HasMaxLength(64).IsFixedLength();
+        // The statistics count letters (提醒函、督办函) by the day they were issued.
+        builder.HasIndex(n => new { n.IssuedOn, n.Kind });
         builder.HasOne<Unit>().WithMany().HasForeignKey(n => n.IssuingUnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -148,6 +152,8 @@ public sealed class MatterEventConfiguration : IEntityTypeConfiguration<MatterEv
         builder.Property(e => e.To).HasConversion<string>().HasMaxLength(24);
         builder.Property(e => e.By).HasMaxLength(128);
         builder.HasIndex(e => new { e.MatterId, e.Id });
+        // The statistics count transfers and assignments by the day they were made.
+        builder.HasIndex(e => new { e.Action, e.On });
         // The history is itself the matter's record of what happened; the audit trail already covers the row.
         builder.HasAnnotation(AuditRecorder.NotAudited, true);
     }

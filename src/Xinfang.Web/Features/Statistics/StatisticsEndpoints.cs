@@ -26,32 +26,48 @@ public static class StatisticsEndpoints
                 statisticalMonth = Definitions.StatisticalMonth, monthClosingDay = settings.MonthClosingDay,
             }))
             .WithSummary("统计口径");
-        statistics.MapGet("/export.xlsx", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
-                [AsParameters] PeriodQuery q, string? table, DashboardQuery dashboard, SummaryQuery summary, StatisticsSettings settings, CancellationToken ct) =>
-            {
-                if (table is not null && !StatisticsExcel.Tables.ContainsKey(table))
-                {
-                    return Error.Validation("statistics.table-invalid", $"table 须为 {string.Join("、", StatisticsExcel.Tables.Keys)} 之一。", "table").ToProblem();
-                }
-
-                if (!q.Resolve(settings, summary.Today).TryGet(out var period, out var error))
-                {
-                    return error.ToProblem();
-                }
-
-                var name = table is null ? "信访统计" : StatisticsExcel.Tables[table];
-                return TypedResults.File(StatisticsExcel.Build(await dashboard.RunAsync(period, ct), table), OfficeFiles.Xlsx, $"{name}（{period.Label}）.xlsx");
-            })
+        statistics.MapGet("/export.xlsx", ExportAsync)
             .WithSummary("看板各表导出为 Excel（table 指定一张表，缺省为全部）");
 
         var reports = api.MapGroup("/reports").WithTags("统计").RequireAuthorization(Policies.Bureau);
         reports.MapGet("/annual/{year:int}", async Task<Results<Ok<AnnualReportView>, ProblemHttpResult>> (int year, AnnualReportQuery report, CancellationToken ct) =>
                 AnnualReportQuery.CheckYear(year) is { } error ? error.ToProblem() : TypedResults.Ok(await report.RunAsync(year, ct)))
             .WithSummary("信访情况年度报告的数据与文字（第四十一条）");
-        reports.MapGet("/annual/{year:int}.docx", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (int year, AnnualReportQuery report, CancellationToken ct) =>
-                AnnualReportQuery.CheckYear(year) is { } error ? error.ToProblem()
-                : TypedResults.File(await report.DocumentAsync(year, ct), OfficeFiles.Docx, $"{year}年信访工作情况报告.docx"))
+        reports.MapGet("/annual/{year:int}.docx", AnnualDocxAsync)
             .WithSummary("信访情况年度报告（Word，可编辑）");
         return api;
     }
+
+    /// <summary>
+    /// The same downloads for the pages' links: a browser has the session cookie, and /api answers only to a bearer
+    /// token, so the files are also served under the pages' own paths.
+    /// </summary>
+    public static WebApplication MapStatisticsFiles(this WebApplication app)
+    {
+        var files = app.MapGroup("/statistics").RequireAuthorization(Policies.Bureau).ExcludeFromDescription();
+        files.MapGet("/export.xlsx", ExportAsync);
+        files.MapGet("/annual/{year:int}.docx", AnnualDocxAsync);
+        return app;
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(
+        [AsParameters] PeriodQuery q, string? table, DashboardQuery dashboard, SummaryQuery summary, StatisticsSettings settings, CancellationToken ct)
+    {
+        if (table is not null && !StatisticsExcel.Tables.ContainsKey(table))
+        {
+            return Error.Validation("statistics.table-invalid", $"table 须为 {string.Join("、", StatisticsExcel.Tables.Keys)} 之一。", "table").ToProblem();
+        }
+
+        if (!q.Resolve(settings, summary.Today).TryGet(out var period, out var error))
+        {
+            return error.ToProblem();
+        }
+
+        var name = table is null ? "信访统计" : StatisticsExcel.Tables[table];
+        return TypedResults.File(StatisticsExcel.Build(await dashboard.RunAsync(period, ct), table), OfficeFiles.Xlsx, $"{name}（{period.Label}）.xlsx");
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> AnnualDocxAsync(int year, AnnualReportQuery report, CancellationToken ct) =>
+        AnnualReportQuery.CheckYear(year) is { } error ? error.ToProblem()
+        : TypedResults.File(await report.DocumentAsync(year, ct), OfficeFiles.Docx, $"{year}年信访工作情况报告.docx");
 }

@@ -292,6 +292,9 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.HasIndex("MatterId")
                         .HasDatabaseName("ix_deadline_matter_id");
 
+                    b.HasIndex("Code", "DueOn")
+                        .HasDatabaseName("ix_deadline_code_due_on");
+
                     b.HasIndex("State", "DueOn")
                         .HasDatabaseName("ix_deadline_state_due_on");
 
@@ -600,6 +603,9 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_matter_event");
 
+                    b.HasIndex("Action", "On")
+                        .HasDatabaseName("ix_matter_event_action_on");
+
                     b.HasIndex("MatterId", "Id")
                         .HasDatabaseName("ix_matter_event_matter_id_id");
 
@@ -687,6 +693,9 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_notice_number");
+
+                    b.HasIndex("IssuedOn", "Kind")
+                        .HasDatabaseName("ix_notice_issued_on_kind");
 
                     b.ToTable("notice", (string)null);
                 });

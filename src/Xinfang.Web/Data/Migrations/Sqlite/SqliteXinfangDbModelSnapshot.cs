@@ -280,6 +280,9 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.HasIndex("MatterId")
                         .HasDatabaseName("ix_deadline_matter_id");
 
+                    b.HasIndex("Code", "DueOn")
+                        .HasDatabaseName("ix_deadline_code_due_on");
+
                     b.HasIndex("State", "DueOn")
                         .HasDatabaseName("ix_deadline_state_due_on");
 
@@ -586,6 +589,9 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_matter_event");
 
+                    b.HasIndex("Action", "On")
+                        .HasDatabaseName("ix_matter_event_action_on");
+
                     b.HasIndex("MatterId", "Id")
                         .HasDatabaseName("ix_matter_event_matter_id_id");
 
@@ -673,6 +679,9 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_notice_number");
+
+                    b.HasIndex("IssuedOn", "Kind")
+                        .HasDatabaseName("ix_notice_issued_on_kind");
 
                     b.ToTable("notice", (string)null);
                 });

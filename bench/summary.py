@@ -3,7 +3,7 @@
 a running Xinfang holding generated matters (`generate --matters N`): the summary of a year, of a month, the dashboard's
 figures and the annual report's, beside the baseline of one matter read by id, in the same run.
 
-  bench/statistics.py --url http://127.0.0.1:5000 --admin-password ... --year 2025 [--requests 20]
+  bench/summary.py --url http://127.0.0.1:5000 --admin-password ... --year 2025 [--requests 20]
 
 Not part of ./test.sh: a benchmark is never a timed unit test."""
 import argparse, json, statistics, time, urllib.request, uuid
