@@ -4,7 +4,6 @@ using Xinfang.Web.Data.Audit;
 using Xinfang.Web.Features.Accounts;
 using Xinfang.Web.Features.Calendar;
 using Xinfang.Web.Features.Categories;
-using Xinfang.Web.Features.Matters;
 using Xinfang.Web.Features.Notices;
 using Xinfang.Web.Features.Organisation;
 using Xinfang.Web.Features.Routing;
@@ -45,7 +44,6 @@ public static class DatabaseInitializer
         await CategoryEditor.SeedAsync(db, cancellationToken);
         await RoutingRules.SeedAsync(db, cancellationToken);
         await TemplateStore.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), cancellationToken);
-        await NoticeDocuments.BackfillAsync(db, cancellationToken);
         await AccountSeeding.SeedAsync(sp, YanliangOrganisation.BureauCode, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 

@@ -65,6 +65,11 @@ public static class FeaturesSetup
             builder.Services.AddHostedService<DailyClosing>();
         }
 
+        if (builder.Configuration.GetValue("Jobs:NoticeBackfill", true))
+        {
+            builder.Services.AddHostedService<NoticeDocumentBackfill>();
+        }
+
         if (builder.Configuration.GetValue("Jobs:StorageUpkeep", true))
         {
             builder.Services.AddHostedService<StorageUpkeep>();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Xinfang.Web.Features.Accounts;
 using Xinfang.Web.Tests.Infrastructure;
 
 namespace Xinfang.Web.Tests.Foundation;
@@ -62,7 +63,7 @@ public sealed class SeedingTests(SharedApps apps)
 
         Assert.Equal(first, second);
         Assert.True(first.Units > 30, $"{first.Units} units");
-        Assert.Equal(7, first.Roles);
+        Assert.Equal(Roles.All.Count, first.Roles);
         Assert.Equal(1, first.Users);
     }
 
@@ -77,7 +78,7 @@ public sealed class SeedingTests(SharedApps apps)
         await using (apps[1])
         {
             var counts = await CountAsync(apps[0]);
-            Assert.Equal(7, counts.Roles);
+            Assert.Equal(Roles.All.Count, counts.Roles);
             Assert.Equal(1, counts.Users);
             Assert.Equal(counts.Units, await apps[1].WithDbAsync(d => d.Units.Select(u => u.Code).Distinct().CountAsync(Ct)));
             await apps[1].AdminAsync();

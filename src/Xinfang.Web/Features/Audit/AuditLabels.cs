@@ -64,6 +64,10 @@ public static class AuditLabels
         ["OrderIncident"] = "接待秩序记录",
         ["PreventionActivity"] = "培训与宣传",
         ["AuditEntry"] = "审计记录",
+        ["MatterTerm"] = "检索索引",
+        ["ReturnVisit"] = "回访任务",
+        ["SupervisionLetterRecord"] = "督办函件登记",
+        ["PhoneReminder"] = "电话催办",
     };
 
     public static IReadOnlyCollection<string> KnownEntities => Entities.Keys;

@@ -29,16 +29,39 @@ public static class NoticeDocuments
     }
 
     /// <summary>
-    /// Notices issued before documents were stored get theirs once, at the first start after the upgrade, from the
-    /// kind's template: from then on they too are fixed.
+    /// Notices issued before documents were stored get theirs once, from the kind's template: from then on they too
+    /// are fixed. One batch at a time (<see cref="NoticeDocumentBackfill"/> runs them after start-up, so that an upgrade
+    /// of a large database does not hold the start for the whole backfill); returns how many were found and whether
+    /// they were stored.
     /// </summary>
-    public static async Task BackfillAsync(XinfangDb db, CancellationToken cancellationToken)
+    public static async Task<(int Found, bool Stored)> BackfillAsync(XinfangDb db, int batchSize, CancellationToken cancellationToken)
     {
-        var missing = await db.Set<Notice>().Where(n => !db.Set<NoticeDocument>().Any(d => d.NoticeId == n.Id)).ToListAsync(cancellationToken);
-        foreach (var batch in missing.Chunk(200))
+        var missing = await db.Set<Notice>().AsNoTracking().Where(n => !db.Set<NoticeDocument>().Any(d => d.NoticeId == n.Id))
+            .OrderBy(n => n.Id).Take(batchSize).ToListAsync(cancellationToken);
+        return (missing.Count, await FillAsync(db, missing, cancellationToken));
+    }
+
+    /// <summary>
+    /// Writes the documents of notices that have none. Another server or reader may write the same ones at the same
+    /// time: the key on the notice lets one win, and the loser's copy (the same text) is dropped.
+    /// </summary>
+    public static async Task<bool> FillAsync(XinfangDb db, IReadOnlyList<Notice> notices, CancellationToken cancellationToken)
+    {
+        if (notices.Count == 0)
         {
-            await WriteAsync(db, batch, null, cancellationToken);
+            return true;
+        }
+
+        await WriteAsync(db, notices, null, cancellationToken);
+        try
+        {
             await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
         }
     }
 

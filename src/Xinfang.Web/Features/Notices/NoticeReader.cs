@@ -28,6 +28,7 @@ public sealed class NoticeReader(XinfangDb db, Staff staff)
             return error;
         }
 
+        await EnsureDocumentAsync(row.Notice, cancellationToken);
         var document = await db.Set<NoticeDocument>().AsNoTracking().Where(d => d.NoticeId == id)
             .Join(db.Set<NoticeTemplateRecord>(), d => d.TemplateId, t => t.Id, (d, t) => new { d.Sha256, t.Version, t.Key })
             .SingleAsync(cancellationToken);
@@ -44,6 +45,7 @@ public sealed class NoticeReader(XinfangDb db, Staff staff)
             return error;
         }
 
+        await EnsureDocumentAsync(row.Notice, cancellationToken);
         var content = await db.Set<NoticeDocument>().AsNoTracking().Where(d => d.NoticeId == id).Select(d => d.Content).SingleAsync(cancellationToken);
         return (row.Notice, content);
     }
@@ -56,6 +58,7 @@ public sealed class NoticeReader(XinfangDb db, Staff staff)
             return error;
         }
 
+        await EnsureDocumentAsync(row.Notice, cancellationToken);
         var template = await db.Set<NoticeDocument>().AsNoTracking().Where(d => d.NoticeId == id)
             .Join(db.Set<NoticeTemplateRecord>(), d => d.TemplateId, t => t.Id, (d, t) => t)
             .SingleAsync(cancellationToken);
@@ -96,5 +99,14 @@ public sealed class NoticeReader(XinfangDb db, Staff staff)
         }
 
         return row;
+    }
+
+    /// <summary>A notice the backfill has not reached yet gets its document now (<see cref="NoticeDocumentBackfill"/>).</summary>
+    private async Task EnsureDocumentAsync(Notice notice, CancellationToken cancellationToken)
+    {
+        if (!await db.Set<NoticeDocument>().AnyAsync(d => d.NoticeId == notice.Id, cancellationToken))
+        {
+            await NoticeDocuments.FillAsync(db, [notice], cancellationToken);
+        }
     }
 }
