@@ -9,6 +9,7 @@ using Xinfang.Web.Features.Notices;
 using Xinfang.Web.Features.Organisation;
 using Xinfang.Web.Features.Prevention;
 using Xinfang.Web.Features.Routing;
+using Xinfang.Web.Features.Supervision;
 
 namespace Xinfang.Web.Hosting;
 
@@ -45,6 +46,14 @@ public static class FeaturesSetup
         builder.Services.AddScoped<ScreeningRoundService>();
         builder.Services.AddScoped<OrderLog>();
         builder.Services.AddScoped<ActivityLog>();
+        builder.Services.Configure<SupervisionOptions>(builder.Configuration.GetSection("Supervision"));
+        builder.Services.AddScoped<SupervisionSweep>();
+        builder.Services.AddScoped<SupervisionLetters>();
+        if (builder.Configuration.GetValue("Jobs:SupervisionSweep", true))
+        {
+            builder.Services.AddHostedService<DailySweep>();
+        }
+
         if (builder.Configuration.GetValue("Jobs:DailyClosing", true))
         {
             builder.Services.AddHostedService<DailyClosing>();
@@ -73,6 +82,7 @@ public static class FeaturesSetup
         api.MapAttachments();
         app.MapAttachmentPages();
         api.MapPrevention();
+        api.MapSupervision();
         return app;
     }
 

@@ -15,6 +15,7 @@ public sealed class LayerTests
         "Xinfang.Web.Hosting",
         "Xinfang.Web.Features.Generator",
         "Xinfang.Web.Features.Desk",
+        "Xinfang.Web.Features.Supervision",
         "Xinfang.Web.Features.Notices",
         "Xinfang.Web.Features.Attachments",
         "Xinfang.Web.Features.Prevention",
@@ -33,6 +34,7 @@ public sealed class LayerTests
     /// <summary>Xinfang.Domain, top to bottom.</summary>
     private static readonly string[] DomainLayers =
     [
+        "Xinfang.Domain.Supervision",
         "Xinfang.Domain.Routing",
         "Xinfang.Domain.Matters",
         "Xinfang.Domain.Prevention",

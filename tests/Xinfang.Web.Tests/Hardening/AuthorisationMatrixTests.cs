@@ -91,6 +91,11 @@ public sealed class AuthorisationMatrixTests
         ["POST /api/v1/incidents/"] = Policy.Bureau,
         ["GET /api/v1/activities/"] = Policy.Staff,
         ["POST /api/v1/activities/"] = Policy.Bureau,
+        // Running the sweep and logging calls is the bureau's; a unit sees the letters to it and the calls on its matters.
+        ["POST /api/v1/supervision/sweep"] = Policy.Bureau,
+        ["GET /api/v1/supervision/letters"] = Policy.Staff,
+        ["POST /api/v1/supervision/phone-reminders"] = Policy.Bureau,
+        ["GET /api/v1/supervision/phone-reminders"] = Policy.Staff,
         // Everything under /api/v1/matters/{id} is Policy.Matter: the matter's own scope decides.
     };
 
