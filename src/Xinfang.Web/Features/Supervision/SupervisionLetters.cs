@@ -12,7 +12,7 @@ namespace Xinfang.Web.Features.Supervision;
 public sealed record LetterView(Guid Id, Guid MatterId, string MatterNumber, string Clock, LetterKind Kind, int Level, string KindName,
                                 string Number, Guid UnitId, DateOnly IssuedOn, DateOnly DueOn, int OverdueWorkingDays, bool Open, DateOnly? ClosedOn);
 
-public sealed record PhoneReminderInput(Guid MatterId, DateTimeOffset? CalledAt, string? Callee, string? Content);
+public sealed record PhoneReminderInput(Guid MatterId, string? Callee, string? Content, DateTimeOffset? CalledAt = null);
 
 public sealed record PhoneReminderView(Guid Id, Guid MatterId, DateTimeOffset CalledAt, string Callee, string Content, string By);
 

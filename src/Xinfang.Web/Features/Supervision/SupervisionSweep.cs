@@ -64,22 +64,33 @@ public sealed class SupervisionSweep(XinfangDb db, ReferenceData reference, Time
         var unsupervised = Letters.Unsupervised.ToList();
 
         // Each clock near or past its date whose letter of the level its date calls for is not in the register. The
-        // domain's decision below is the rule; this only keeps the read to the clocks it could pick.
-        var query =
-            from d in db.Set<Deadline>().AsNoTracking()
-            join m in db.Matters on d.MatterId equals m.Id
-            where d.State == DeadlineState.Open && d.IsDuty && !unsupervised.Contains(d.Code) && d.DueOn <= horizon
-                && (d.DueOn >= asOf || d.DueOn <= level1Cut)
-                && !db.Set<SupervisionLetterRecord>().Any(l => l.DeadlineId == d.Id
-                    && l.Level == (d.DueOn <= level2Cut ? 2 : d.DueOn <= level1Cut ? 1 : 0))
-            select new Candidate(d.Id, d.MatterId, d.Code, d.DueOn, m.Number, m.Title, m.RegisteringUnitId, m.UnitId, m.ReviewBodyId, m.RecheckBodyId);
+        // domain's decision below is the rule; this only keeps the read to the clocks it could pick. Read in pages of
+        // the clock's id, so that a clock the decision passes over (a weekend) is not read again.
+        async Task<List<Candidate>> PageAsync(Guid? after)
+        {
+            var clocks = db.Set<Deadline>().AsNoTracking()
+                .Where(d => d.State == DeadlineState.Open && d.IsDuty && !unsupervised.Contains(d.Code) && d.DueOn <= horizon
+                    && (d.DueOn >= asOf || d.DueOn <= level1Cut)
+                    && !db.Set<SupervisionLetterRecord>().Any(l => l.DeadlineId == d.Id
+                        && l.Level == (d.DueOn <= level2Cut ? 2 : d.DueOn <= level1Cut ? 1 : 0)));
+            if (after is { } last)
+            {
+                clocks = clocks.Where(d => d.Id.CompareTo(last) > 0);
+            }
+
+            var rows = await clocks.OrderBy(d => d.Id).Take(settings.BatchSize)
+                .Join(db.Matters, d => d.MatterId, m => m.Id, (d, m) =>
+                    new { d.Id, d.MatterId, d.Code, d.DueOn, m.Number, m.Title, m.RegisteringUnitId, m.UnitId, m.ReviewBodyId, m.RecheckBodyId })
+                .OrderBy(r => r.Id) // the page's last row is where the next page starts, in the database's order of ids
+                .ToListAsync(cancellationToken);
+            return rows.Select(r => new Candidate(r.Id, r.MatterId, r.Code, r.DueOn, r.Number, r.Title, r.RegisteringUnitId, r.UnitId, r.ReviewBodyId, r.RecheckBodyId)).ToList();
+        }
 
         var counts = new int[3];
         Guid? after = null;
         while (true)
         {
-            var page = after is { } last ? query.Where(c => c.DeadlineId.CompareTo(last) > 0) : query;
-            var batch = await page.OrderBy(c => c.DeadlineId).Take(settings.BatchSize).ToListAsync(cancellationToken);
+            var batch = await PageAsync(after);
             if (batch.Count == 0)
             {
                 break;
