@@ -10,7 +10,10 @@ using Xinfang.Web.Features.Matters;
 
 namespace Xinfang.Web.Features.Supervision;
 
-/// <summary>What one sweep issued (API.md "Supervision").</summary>
+/// <summary>
+/// What one sweep issued (API.md "Supervision"). <see cref="Flagged"/> is the contract's count of matters flagged with
+/// one of the seven problem types; the sweep does not compute those flags yet, so it is 0.
+/// </summary>
 public sealed record SweepResult(DateOnly AsOf, int Reminders, int Supervisions, int Listed, int Flagged);
 
 /// <summary>
