@@ -19,6 +19,7 @@ public static class DocxWriter
     private const string BodySize = "32";       // 三号 16 pt
     private const string LetterheadSize = "52"; // 26 pt
     private const string PageNumberSize = "28"; // 四号 14 pt
+    private const string TableSize = "24";      // 小四 12 pt: figures in tables are smaller than the body
     private const int Character = 320;          // one 16 pt character
     private const int LinePitch = 579;          // 225 mm of text block / 22 lines
     private const int Tracking = -5;            // −0.25 pt per character: 28 characters of 16 pt fill the 156 mm line
@@ -75,10 +76,16 @@ public static class DocxWriter
                 body.Append(Paragraph(document.Addressee, JustificationValues.Left, BodyFont, BodySize));
             }
 
-            foreach (var text in document.Paragraphs)
+            for (var i = 0; i < document.Paragraphs.Count; i++)
             {
+                var text = document.Paragraphs[i];
                 var heading = OfficialDocument.IsHeading(text);
                 body.Append(Paragraph(text, JustificationValues.Both, heading ? HeadingFont : BodyFont, BodySize, firstLineIndent: true));
+                foreach (var table in document.TablesAfter(i))
+                {
+                    body.Append(Paragraph(table.Caption, JustificationValues.Center, HeadingFont, TableSize));
+                    body.Append(Table(table));
+                }
             }
 
             foreach (var line in document.SignatureLines ?? [])
@@ -109,6 +116,46 @@ public static class DocxWriter
             new Justification { Val = align });
         var run = new Run(RunProperties(font, size, color), new Text(text) { Space = SpaceProcessingModeValues.Preserve });
         return new Paragraph(properties, run);
+    }
+
+    // A4 less the left and right margins, in twips.
+    private const int TextWidth = 11906 - 1588 - 1474;
+
+    /// <summary>
+    /// A bordered table across the text width; the first column (the names) twice as wide as each figure column, since
+    /// without a grid Word and LibreOffice give every column the same width.
+    /// </summary>
+    private static Table Table(DocumentTable source)
+    {
+        var weights = source.Headers.Select((_, i) => i == 0 ? 2 : 1).ToArray();
+        var widths = weights.Select(w => TextWidth * w / weights.Sum()).ToArray();
+        string Twips(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var table = new Table(
+            new TableProperties(
+                new TableWidth { Type = TableWidthUnitValues.Dxa, Width = Twips(widths.Sum()) },
+                new TableBorders(
+                    new TopBorder { Val = BorderValues.Single, Size = 4 }, new LeftBorder { Val = BorderValues.Single, Size = 4 },
+                    new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
+                    new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 }),
+                new TableLayout { Type = TableLayoutValues.Fixed }),
+            new TableGrid(widths.Select(w => new GridColumn { Width = Twips(w) })));
+        TableRow Row(IEnumerable<string> cells, bool header) => new(cells.Select((c, i) => new TableCell(
+            new TableCellProperties(new TableCellWidth { Type = TableWidthUnitValues.Dxa, Width = Twips(widths[i]) }),
+            new Paragraph(
+                new ParagraphProperties(new SpacingBetweenLines { Line = "360", LineRule = LineSpacingRuleValues.Exact }, new Justification { Val = JustificationValues.Center }),
+                new Run(RunProperties(header ? HeadingFont : BodyFont, TableSize), new Text(c) { Space = SpaceProcessingModeValues.Preserve })))));
+        table.Append(Row(source.Headers, header: true));
+        foreach (var row in source.Rows)
+        {
+            table.Append(Row(row, header: false));
+        }
+
+        if (source.Rows.Count == 0)
+        {
+            table.Append(Row(source.Headers.Select((_, i) => i == 0 ? "无" : ""), header: false));
+        }
+
+        return table;
     }
 
     private static Indentation Indent(int firstLine, int right)

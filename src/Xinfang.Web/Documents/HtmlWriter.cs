@@ -53,9 +53,21 @@ public static class HtmlWriter
         }
 
         html.Append("<p class=\"addressee\">").Append(Encode(document.Addressee)).Append("</p>");
-        foreach (var paragraph in document.Paragraphs)
+        for (var i = 0; i < document.Paragraphs.Count; i++)
         {
+            var paragraph = document.Paragraphs[i];
             html.Append(OfficialDocument.IsHeading(paragraph) ? "<p class=\"heading\">" : "<p class=\"body\">").Append(Encode(paragraph)).Append("</p>");
+            foreach (var table in document.TablesAfter(i))
+            {
+                html.Append("<table class=\"figures\"><caption>").Append(Encode(table.Caption)).Append("</caption><thead><tr>");
+                html.AppendJoin("", table.Headers.Select(h => $"<th>{Encode(h)}</th>")).Append("</tr></thead><tbody>");
+                foreach (var row in table.Rows)
+                {
+                    html.Append("<tr>").AppendJoin("", row.Select(c => $"<td>{Encode(c)}</td>")).Append("</tr>");
+                }
+
+                html.Append("</tbody></table>");
+            }
         }
 
         foreach (var line in document.SignatureLines ?? [])

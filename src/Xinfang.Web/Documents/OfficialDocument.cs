@@ -10,6 +10,7 @@ namespace Xinfang.Web.Documents;
 /// <param name="Number">发文字号 (e.g. 阎信受〔2025〕12号), printed under the title; null for a form.</param>
 /// <param name="Date">成文日期 in Chinese (2025年3月4日).</param>
 /// <param name="SignatureLines">Extra lines at the foot before the date, e.g. the recipient's signature on a 送达回执.</param>
+/// <param name="Tables">Tables of figures, each placed after the body paragraph it belongs to (the annual report).</param>
 public sealed record OfficialDocument(
     string Issuer,
     string? Number,
@@ -18,10 +19,17 @@ public sealed record OfficialDocument(
     IReadOnlyList<string> Paragraphs,
     string Date,
     bool Letterhead = true,
-    IReadOnlyList<string>? SignatureLines = null)
+    IReadOnlyList<string>? SignatureLines = null,
+    IReadOnlyList<DocumentTable>? Tables = null)
 {
+    /// <summary>The tables that follow the paragraph at <paramref name="index"/>.</summary>
+    public IEnumerable<DocumentTable> TablesAfter(int index) => (Tables ?? []).Where(t => t.AfterParagraph == index);
+
     /// <summary>A first-level heading of the body (一、…), set in 黑体 as GB/T 9704 asks for 结构层次序数 of the first level.</summary>
     public static bool IsHeading(string paragraph) =>
         paragraph.Length is > 2 and <= 30 && "一二三四五六七八九十".Contains(paragraph[0]) && paragraph[1] == '、'
         && !paragraph.TrimEnd('。').Contains('。');
 }
+
+/// <summary>A table in an official document: its caption above it, a header row, the rows; after paragraph <see cref="AfterParagraph"/>.</summary>
+public sealed record DocumentTable(int AfterParagraph, string Caption, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows);

@@ -1,6 +1,7 @@
 using Xinfang.Web.Data;
 using Xinfang.Web.Features.Accounts;
 using Xinfang.Web.Features.Attachments;
+using Xinfang.Web.Features.Audit;
 using Xinfang.Web.Features.Calendar;
 using Xinfang.Web.Features.Categories;
 using Xinfang.Web.Features.Desk;
@@ -10,6 +11,7 @@ using Xinfang.Web.Features.Organisation;
 using Xinfang.Web.Features.Prevention;
 using Xinfang.Web.Features.Routing;
 using Xinfang.Web.Features.Supervision;
+using Xinfang.Web.Features.Statistics;
 
 namespace Xinfang.Web.Hosting;
 
@@ -22,6 +24,7 @@ public static class FeaturesSetup
         builder.Services.AddScoped<SignInService>();
         builder.Services.AddScoped<UserEditor>();
         builder.Services.AddScoped<UnitEditor>();
+        builder.Services.AddScoped<AuditTrail>();
         builder.Services.AddScoped<DeskTiles>();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<ReferenceCache>();
@@ -54,6 +57,10 @@ public static class FeaturesSetup
             builder.Services.AddHostedService<DailySweep>();
         }
 
+        builder.Services.AddSingleton(StatisticsSettings.From(builder.Configuration));
+        builder.Services.AddScoped<SummaryQuery>();
+        builder.Services.AddScoped<DashboardQuery>();
+        builder.Services.AddScoped<AnnualReportQuery>();
         if (builder.Configuration.GetValue("Jobs:DailyClosing", true))
         {
             builder.Services.AddHostedService<DailyClosing>();
@@ -83,6 +90,9 @@ public static class FeaturesSetup
         app.MapAttachmentPages();
         api.MapPrevention();
         api.MapSupervision();
+        app.MapPreventionFiles();
+        api.MapAudit();
+        api.MapStatistics();
         return app;
     }
 

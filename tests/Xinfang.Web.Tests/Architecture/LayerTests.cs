@@ -14,6 +14,7 @@ public sealed class LayerTests
     [
         "Xinfang.Web.Hosting",
         "Xinfang.Web.Features.Generator",
+        "Xinfang.Web.Features.Statistics",
         "Xinfang.Web.Features.Desk",
         "Xinfang.Web.Features.Supervision",
         "Xinfang.Web.Features.Notices",
@@ -23,6 +24,7 @@ public sealed class LayerTests
         "Xinfang.Web.Features.Matters",
         "Xinfang.Web.Features.Routing",
         "Xinfang.Web.Features.Categories",
+        "Xinfang.Web.Features.Audit",
         "Xinfang.Web.Features.Organisation",
         "Xinfang.Web.Features.Shared",
         "Xinfang.Web.Features.Accounts",
@@ -34,6 +36,7 @@ public sealed class LayerTests
     /// <summary>Xinfang.Domain, top to bottom.</summary>
     private static readonly string[] DomainLayers =
     [
+        "Xinfang.Domain.Statistics",
         "Xinfang.Domain.Supervision",
         "Xinfang.Domain.Routing",
         "Xinfang.Domain.Matters",

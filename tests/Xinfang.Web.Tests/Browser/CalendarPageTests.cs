@@ -26,7 +26,7 @@ public sealed class CalendarPageTests(BrowserFixture browser) : IClassFixture<Br
         var (page, watch) = await SignInAsync(context, "admin", XinfangApp.AdminPassword);
         var shots = new Screenshots(page, "calendar-year");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "管理" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "管理" }).ClickWhenScriptedAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "工作日历" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/admin/calendar$"));
         await Assertions.Expect(page.Locator("#calendar-year")).ToHaveTextAsync("2026 年"); // the year of the fake clock
@@ -120,7 +120,7 @@ public sealed class CalendarPageTests(BrowserFixture browser) : IClassFixture<Br
         var (page, watch) = await SignInAsync(context, "admin", XinfangApp.AdminPassword);
         var shots = new Screenshots(page, "calendar-periods");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "管理" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "管理" }).ClickWhenScriptedAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "期限规则" }).ClickAsync();
         await Assertions.Expect(page.Locator("#rules tbody tr")).ToHaveCountAsync(10);
         await Assertions.Expect(page.Locator("#rules tr[data-code='objection']")).ToContainTextAsync("工作日");
@@ -162,7 +162,7 @@ public sealed class CalendarPageTests(BrowserFixture browser) : IClassFixture<Br
         var (page, watch) = await SignInAsync(context, handler.UserName, "Staff-Pass-2026");
         var shots = new Screenshots(page, "calendar-due");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "办理" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "办理" }).ClickWhenScriptedAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "期限计算器" }).ClickAsync();
         await Assertions.Expect(page.Locator("#Start")).ToHaveValueAsync("2026-11-27");
         await page.Locator("#Start").FillAsync("2025-09-20");
@@ -177,9 +177,9 @@ public sealed class CalendarPageTests(BrowserFixture browser) : IClassFixture<Br
         await shots.TakeAsync("01-national-day");
 
         // The panel folds away and opens again (Bootstrap's collapse, no inline script).
-        await page.GetByRole(AriaRole.Button, new() { Name = "解释此期限" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "解释此期限" }).ClickWhenScriptedAsync();
         await Assertions.Expect(explanation).ToBeHiddenAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "解释此期限" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "解释此期限" }).ClickWhenScriptedAsync();
         await Assertions.Expect(explanation).ToBeVisibleAsync();
 
         await page.GotoAsync("/calendar/due?start=2026-12-20&days=10&kind=working");

@@ -58,7 +58,7 @@ public sealed class FirstLoginTests(BrowserFixture browser) : IClassFixture<Brow
         await shots.TakeAsync("03-admin-desk");
 
         // 管理 · 用户与角色: a handler for 凤凰路街道办事处 with an initial password.
-        await page.GetByRole(AriaRole.Button, new() { Name = "管理" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "管理" }).ClickWhenScriptedAsync();
         var usersLink = page.GetByRole(AriaRole.Link, new() { Name = "用户与角色" });
         await Assertions.Expect(usersLink).ToBeVisibleAsync();
         await shots.TakeAsync("04-admin-menu");
@@ -78,7 +78,7 @@ public sealed class FirstLoginTests(BrowserFixture browser) : IClassFixture<Brow
         await Assertions.Expect(row).ToContainTextAsync("承办人");
         await Assertions.Expect(row).ToContainTextAsync("待改密码");
         await shots.TakeAsync("06-user-created");
-        await page.GetByRole(AriaRole.Button, new() { Name = "管理" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "管理" }).ClickWhenScriptedAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "组织机构" }).ClickAsync();
         await Assertions.Expect(page.Locator("tr", new() { HasText = "凤凰路街道办事处" })).ToContainTextAsync("阎良区委区政府");
         await shots.TakeAsync("06b-organisation-tree");

@@ -88,15 +88,11 @@ public sealed class HandlingBrowserTests(BrowserFixture browser) : IClassFixture
         await SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "确认" + action }));
     }
 
-    /// <summary>
-    /// Opens an action's form. The panel is a Bootstrap collapse, and a click that lands after the page has
-    /// committed but before its scripts have run opens nothing, so wait for the page to load, and then for the form.
-    /// </summary>
+    /// <summary>Opens an action's form, a Bootstrap collapse, and waits for it to show.</summary>
     private static async Task OpenAsync(IPage page, string action)
     {
-        await page.WaitForLoadStateAsync(LoadState.Load);
         var toggle = page.GetByRole(AriaRole.Button, new() { Name = action, Exact = true });
-        await toggle.ClickAsync();
+        await toggle.ClickWhenScriptedAsync();
         await Assertions.Expect(page.Locator("#" + await toggle.GetAttributeAsync("aria-controls"))).ToBeVisibleAsync();
     }
 

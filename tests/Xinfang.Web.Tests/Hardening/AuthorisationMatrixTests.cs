@@ -9,7 +9,7 @@ namespace Xinfang.Web.Tests.Hardening;
 
 /// <summary>
 /// The authorisation matrix, generated from the endpoints the app actually maps × every kind of caller: anonymous,
-/// the administrator, the bureau's registrar, a leader, and the handler of the unit holding a matter, of another
+/// the administrator, the auditor, the bureau's registrar, a leader, and the handler of the unit holding a matter, of another
 /// unit and of the unit an accusation accuses. Every endpoint must have a decided policy here, so a new endpoint
 /// without one fails this test until someone decides who may call it.
 /// </summary>
@@ -29,6 +29,8 @@ public sealed class AuthorisationMatrixTests
         Matter,
         /// <summary>The bureau's own staff (registrar, supervisor, director): the visit-order log, posting activities.</summary>
         Bureau,
+        /// <summary>The auditor and the security administrator (三员分立): never the system administrator.</summary>
+        Audit,
     }
 
     private static readonly Dictionary<string, Policy> Decided = new(StringComparer.Ordinal)
@@ -96,6 +98,15 @@ public sealed class AuthorisationMatrixTests
         ["GET /api/v1/supervision/letters"] = Policy.Staff,
         ["POST /api/v1/supervision/phone-reminders"] = Policy.Bureau,
         ["GET /api/v1/supervision/phone-reminders"] = Policy.Staff,
+        ["GET /api/v1/audit/"] = Policy.Audit,
+        ["GET /api/v1/audit/export.xlsx"] = Policy.Audit,
+        ["GET /api/v1/audit/verify"] = Policy.Audit,
+        ["GET /api/v1/statistics/summary"] = Policy.Bureau,
+        ["GET /api/v1/statistics/dashboard"] = Policy.Bureau,
+        ["GET /api/v1/statistics/definitions"] = Policy.Bureau,
+        ["GET /api/v1/statistics/export.xlsx"] = Policy.Bureau,
+        ["GET /api/v1/reports/annual/{year:int}"] = Policy.Bureau,
+        ["GET /api/v1/reports/annual/{year:int}.docx"] = Policy.Bureau,
         // Everything under /api/v1/matters/{id} is Policy.Matter: the matter's own scope decides.
     };
 
@@ -119,6 +130,7 @@ public sealed class AuthorisationMatrixTests
             ["anonymous"] = app.Anonymous(),
             ["admin"] = await app.AdminAsync(),
             ["leader"] = (await app.StaffAsync("610114000", "leader")).Http,
+            ["auditor"] = (await app.StaffAsync("610114", "auditor")).Http,
             ["other-unit"] = (await app.StaffAsync(OtherStreet, "handler", "unit-head")).Http,
             ["accused-unit"] = (await app.StaffAsync(Labour, "handler", "unit-head")).Http,
             // Last, because they may act on the matter (an empty body is a valid command for some actions).
@@ -173,6 +185,8 @@ public sealed class AuthorisationMatrixTests
         (Policy.Staff, _) => status == 401 ? "401 for a signed-in member of staff" : null,
         (Policy.Bureau, "registrar") => status is 401 or 403 ? $"{status} for the bureau's registrar" : null,
         (Policy.Bureau, _) => status == 403 ? null : $"{status} instead of 403 outside the bureau",
+        (Policy.Audit, "auditor") => status is 401 or 403 ? $"{status} for the auditor" : null,
+        (Policy.Audit, _) => status == 403 ? null : $"{status} instead of 403 for someone who is not an auditor",
     };
 
     private static async Task<(int Status, string? Code)> CallAsync(HttpClient client, string endpoint, Guid matterId)

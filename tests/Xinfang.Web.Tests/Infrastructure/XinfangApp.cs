@@ -46,6 +46,9 @@ public sealed class XinfangApp : WebApplicationFactory<Program>
 
     public DateOnly Today => ChinaTime.DateOf(Clock.GetUtcNow());
 
+    /// <summary>What the app has logged so far, at the levels of its shipped configuration.</summary>
+    public LogCapture Log { get; } = new();
+
     /// <summary>The address of the real server, when started with Kestrel for browser tests.</summary>
     public string BaseAddress { get; private set; } = "http://localhost";
 
@@ -85,7 +88,7 @@ public sealed class XinfangApp : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:PerMinute", "100000");
         builder.UseSetting("Logging:Console:FormatterName", "simple");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-        builder.ConfigureLogging(logging => logging.AddProvider(new TestOutputLoggerProvider()));
+        builder.ConfigureLogging(logging => logging.AddProvider(new TestOutputLoggerProvider()).AddProvider(Log));
     }
 
     public async Task<T> WithDbAsync<T>(Func<XinfangDb, Task<T>> work)

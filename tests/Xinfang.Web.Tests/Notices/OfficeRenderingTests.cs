@@ -48,7 +48,7 @@ public sealed class OfficeRenderingTests(SharedApps apps)
     }
 
     /// <summary>docx → PDF (LibreOffice, with a profile of its own) → PNG of every page (pdftoppm); returns the PDF's text.</summary>
-    private static async Task<string> RenderAsync(byte[] docx, string folder, string name)
+    internal static async Task<string> RenderAsync(byte[] docx, string folder, string name)
     {
         Directory.CreateDirectory(folder);
         var source = Path.Combine(folder, name + ".docx");

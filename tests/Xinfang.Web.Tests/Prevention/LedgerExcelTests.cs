@@ -33,6 +33,27 @@ public sealed class LedgerExcelTests(SharedApps apps)
         Assert.DoesNotContain(marker, await street.Http.GetStringAsync("/api/v1/ledger/items?pageSize=200", Ct));
     }
 
+    [Fact]
+    public async Task The_pages_download_links_work_with_the_session_cookie()
+    {
+        var app = await apps.For(Db.Sqlite);
+        var street = await PageSession.StaffAsync(app, MatterApi.Street, "handler");
+
+        foreach (var (page, link, type) in new[]
+        {
+            ("/prevention/ledger", "/prevention/ledger/export.xlsx", "spreadsheetml"),
+            ("/prevention/analysis", "/prevention/analysis.docx", "wordprocessingml"),
+        })
+        {
+            var html = await street.GetPageAsync(page);
+            var href = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(html, $"href=\"({System.Text.RegularExpressions.Regex.Escape(link)}[^\"]*)\"").Groups[1].Value);
+            Assert.StartsWith(link, href, StringComparison.Ordinal);
+            var file = await street.GetAsync(href);
+            Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+            Assert.Contains(type, file.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+        }
+    }
+
     [Theory, DatabaseData]
     public async Task A_file_that_is_not_xlsx_or_has_wrong_columns_or_too_many_rows_is_refused(Db db)
     {

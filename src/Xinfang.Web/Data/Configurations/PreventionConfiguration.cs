@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Xinfang.Domain.Matters;
 using Xinfang.Domain.Organisation;
 using Xinfang.Domain.Prevention;
+using Xinfang.Web.Data.Audit;
 
 namespace Xinfang.Web.Data.Configurations;
 
@@ -36,8 +37,9 @@ public sealed class LedgerItemConfiguration : IEntityTypeConfiguration<LedgerIte
         builder.Property(i => i.Measures).HasMaxLength(LedgerRules.TextLength);
         builder.Property(i => i.ResponsiblePerson).HasMaxLength(LedgerRules.NameLength);
         builder.Property(i => i.Leader).HasMaxLength(LedgerRules.NameLength);
-        builder.Property(i => i.ContactPhone).HasMaxLength(32);
-        builder.Property(i => i.ContactIdNumber).HasMaxLength(18);
+        // Like a petitioner's, a contact's phone and ID number never reach the audit trail or its exports.
+        builder.Property(i => i.ContactPhone).HasMaxLength(32).HasAnnotation(AuditRecorder.Sensitive, true);
+        builder.Property(i => i.ContactIdNumber).HasMaxLength(18).HasAnnotation(AuditRecorder.Sensitive, true);
         builder.Property(i => i.CreatedBy).HasMaxLength(128);
         builder.Property(i => i.Amount).HasPrecision(14, 2);
         builder.Property(i => i.Risk).HasConversion<string>().HasMaxLength(16);

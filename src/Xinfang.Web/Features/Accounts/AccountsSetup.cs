@@ -16,6 +16,9 @@ public static class Policies
 
     /// <summary>Bureau staff who may look across every unit: the registrar, the supervisor and the director.</summary>
     public const string Bureau = "bureau";
+
+    /// <summary>The audit trail: the auditor reads all of it, the security administrator its security events.</summary>
+    public const string Audit = "audit";
 }
 
 /// <summary>
@@ -79,6 +82,7 @@ public static class AccountsSetup
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Registrar, p => p.RequireRole(Roles.Registrar))
             .AddPolicy(Policies.Bureau, p => p.RequireRole(Roles.Bureau))
+            .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.Auditor, Roles.SecurityAdmin))
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireClaim(Staff.UnitClaim));
 
         builder.Services.AddScoped(sp => Staff.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User ?? new()) ?? Staff.System);

@@ -7,7 +7,7 @@ namespace Xinfang.Web.Features.Accounts;
 /// the one place where they meet the domain: <see cref="InDomain"/> maps each to the domain's <see cref="StaffRole"/>,
 /// from which a <see cref="Staff"/> becomes the domain's <see cref="Actor"/>, and the decisions work out the
 /// <see cref="Party"/> (registrar, the unit's handler or head, the review body, …) the actor is for a given matter.
-/// Roles that only manage the system have no domain role.
+/// Roles that only manage or watch the system (the security administrator, the auditor) have no domain role.
 /// </summary>
 public static class Roles
 {
@@ -19,7 +19,19 @@ public static class Roles
     public const string Leader = "leader";
     public const string Director = "director";
 
-    public static readonly IReadOnlyList<string> All = [Admin, Registrar, Supervisor, Handler, UnitHead, Leader, Director];
+    /// <summary>安全管理员: watches sign-ins and account changes (等保 三员分立).</summary>
+    public const string SecurityAdmin = "security-admin";
+
+    /// <summary>安全审计员: reads the whole audit trail, the administrators' actions included (等保 三员分立).</summary>
+    public const string Auditor = "auditor";
+
+    public static readonly IReadOnlyList<string> All = [Admin, Registrar, Supervisor, Handler, UnitHead, Leader, Director, SecurityAdmin, Auditor];
+
+    /// <summary>
+    /// 三员分立 (GB/T 22239-2019, level 3): the system administrator, the security administrator and the auditor are
+    /// three different people, so that none of them can act and also hide or judge their own actions.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Separated = [Admin, SecurityAdmin, Auditor];
 
     public static string ToChinese(string role) => role switch
     {
@@ -30,6 +42,8 @@ public static class Roles
         UnitHead => "单位负责人",
         Leader => "包案领导",
         Director => "局领导",
+        SecurityAdmin => "安全管理员",
+        Auditor => "安全审计员",
         _ => role,
     };
 

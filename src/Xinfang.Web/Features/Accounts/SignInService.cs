@@ -53,7 +53,9 @@ public sealed class SignInService(UserManager<StaffUser> users, SignInManager<St
         if (passwordOk)
         {
             cache.Remove(throttleKey);
-            db.RecordEvent("login", nameof(StaffUser), user!.Id.ToString(), name);
+            // The request is still anonymous; the one who signs in is the actor of their sign-in.
+            db.Actor.ActAs(user!.UserName!);
+            db.RecordEvent("login", nameof(StaffUser), user.Id.ToString(), name);
             await db.SaveChangesAsync();
             return user;
         }

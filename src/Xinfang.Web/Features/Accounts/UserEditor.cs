@@ -117,7 +117,13 @@ public sealed class UserEditor(XinfangDb db, UserManager<StaffUser> users, TimeP
 
         if (input.Roles is not { Count: > 0 } || input.Roles.Any(r => !Roles.All.Contains(r)))
         {
-            return Error.Validation("user.roles-invalid", $"请至少选择一个角色，角色只能是：{string.Join("、", Roles.All)}。", "roles");
+            return Error.Validation("user.roles-invalid", $"请至少选择一个角色，角色只能是：{string.Join("、", Roles.All.Select(Roles.ToChinese))}。", "roles");
+        }
+
+        if (input.Roles.Distinct().Count(Roles.Separated.Contains) > 1)
+        {
+            return Error.Validation("user.roles-separated",
+                $"{string.Join("、", Roles.Separated.Select(Roles.ToChinese))}须由不同的人担任（三员分立），同一账户只能担任其中一种。", "roles");
         }
 
         if (requirePassword && string.IsNullOrEmpty(input.Password))

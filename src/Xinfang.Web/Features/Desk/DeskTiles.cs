@@ -1,4 +1,7 @@
 using Xinfang.Domain.Matters;
+using Xinfang.Domain.Organisation;
+using Xinfang.Domain.Routing;
+using Xinfang.Domain.Shared;
 using Xinfang.Web.Data;
 using Xinfang.Web.Features.Accounts;
 using Xinfang.Web.Features.Matters;
@@ -8,7 +11,7 @@ namespace Xinfang.Web.Features.Desk;
 public sealed record DeskTile(string Title, string Icon, int Count, string Hint, string Path, bool Alert = false);
 
 /// <summary>The counts on "my desk" for each role. Each feature adds the tiles of its own queues here.</summary>
-public sealed class DeskTiles(XinfangDb db, MatterList matters, LeaderPackages packages)
+public sealed class DeskTiles(XinfangDb db, MatterList matters, LeaderPackages packages, TimeProvider time)
 {
     public async Task<IReadOnlyList<DeskTile>> ForAsync(Staff staff)
     {
@@ -35,8 +38,17 @@ public sealed class DeskTiles(XinfangDb db, MatterList matters, LeaderPackages p
 
         if (staff.IsAdmin)
         {
-            tiles.Add(new("组织机构", "bi-diagram-3", await CountAsync(db.Units), "个单位", "/admin/units"));
-            tiles.Add(new("用户", "bi-people", await CountAsync(db.Users), "个账户", "/admin/users"));
+            tiles.AddRange(await SetUpAsync());
+        }
+
+        if (staff.Has(Roles.Auditor) || staff.Has(Roles.SecurityAdmin))
+        {
+            // Today as the bureau counts days: from midnight China time.
+            var today = ChinaTime.DateOf(db.Time.GetUtcNow());
+            var since = DateTime.SpecifyKind(today.ToDateTime(TimeOnly.MinValue) - ChinaTime.Offset, DateTimeKind.Utc);
+            tiles.Add(new("登录失败", "bi-shield-exclamation",
+                await CountAsync(db.AuditEntries.Where(a => a.At >= since && (a.Action == "login-failed" || a.Action == "login-throttled"))),
+                "次（今日）", $"/audit?Action=login-failed&From={today:yyyy-MM-dd}"));
         }
 
         if (staff.Has(Roles.Registrar))
@@ -44,6 +56,32 @@ public sealed class DeskTiles(XinfangDb db, MatterList matters, LeaderPackages p
             // 待处置: registered and not yet disposed of; overdue once the 15-day limit (第二十二条) has passed.
             tiles.Add(await CountTileAsync("待处置", "bi-inboxes", "件待处置", "/matters/queue",
                 new MatterFilter([MatterStatus.Registered]), new MatterFilter([MatterStatus.Registered], Overdue: true)));
+        }
+
+        return tiles;
+    }
+
+    /// <summary>
+    /// The administrator's home: what is left to set up. Units that handle matters but have nobody to sign in, the
+    /// routing rules, and from November next year's holiday calendar (the State Council publishes it in the autumn;
+    /// without it next year's due dates are provisional).
+    /// </summary>
+    private async Task<IReadOnlyList<DeskTile>> SetUpAsync()
+    {
+        var working = db.Units.Where(u => u.IsActive && (u.Kind == UnitKind.Bureau || u.Kind == UnitKind.Street || u.Kind == UnitKind.Town || u.Kind == UnitKind.Department));
+        var withoutUsers = await CountAsync(working.Where(u => !db.Users.Any(s => s.UnitId == u.Id && s.IsActive)));
+        var tiles = new List<DeskTile>
+        {
+            new("组织机构", "bi-diagram-3", await CountAsync(db.Units), "个单位", "/admin/units"),
+            new("尚无用户的单位", "bi-people", withoutUsers, withoutUsers > 0 ? "个承办单位还没有可登录的用户" : "每个承办单位都已有用户", "/admin/users", withoutUsers > 0),
+            new("分流规则", "bi-signpost-split", await CountAsync(db.Set<RoutingRule>()), "条分流规则", "/admin/routing"),
+        };
+        var today = ChinaTime.DateOf(time.GetUtcNow());
+        if (today.Month >= 11)
+        {
+            var next = today.Year + 1;
+            var entered = await CountAsync(db.Set<CalendarYearRecord>().Where(y => y.Year == next)) > 0;
+            tiles.Add(new($"{next}年工作日历", "bi-calendar3", entered ? 1 : 0, entered ? "已录入节假日安排" : "尚未录入国务院节假日安排", "/admin/calendar", !entered));
         }
 
         return tiles;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Xinfang.Domain.Shared;
@@ -17,10 +18,21 @@ public sealed class IndexModel(XinfangDb db, Staff staff, TimeProvider time, Des
 
     public IReadOnlyList<DeskTile> Tiles { get; private set; } = [];
 
-    public async Task OnGetAsync()
+    public async Task<IActionResult> OnGetAsync()
     {
         Today = ChinaTime.DateOf(time.GetUtcNow());
         UnitName = await db.Units.Where(u => u.Id == staff.UnitId).Select(u => u.Name).SingleOrDefaultAsync() ?? "";
         Tiles = await tiles.ForAsync(staff);
+        // The director and the supervisors have no queue of their own: they land on the dashboard (its KPIs, and
+        // overdue matters per unit), unless another role of theirs gives them work waiting here.
+        if (Tiles.Count == 0 && (staff.Has(Roles.Director) || staff.Has(Roles.Supervisor)))
+        {
+            return Redirect(DashboardPath);
+        }
+
+        return Page();
     }
+
+    /// <summary>Features.Statistics sits above the desk in the layers: the desk knows the dashboard by its address only.</summary>
+    public const string DashboardPath = "/statistics";
 }

@@ -32,6 +32,9 @@ public sealed class SearchModel(MatterList list, UnitEditor units, CategoryEdito
 
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
 
+    /// <summary>The responsible unit: the statistics' drill-down by unit lands here.</summary>
+    [BindProperty(SupportsGet = true)] public Guid? UnitId { get; set; }
+
     [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
 
     public MatterTable? Table { get; private set; }
@@ -41,7 +44,7 @@ public sealed class SearchModel(MatterList list, UnitEditor units, CategoryEdito
     public IReadOnlyList<CategoryOption> CategoryOptions { get; private set; } = [];
 
     public bool Filtered => Q is { Length: > 0 } || Status is { Length: > 0 } || Channel is { Length: > 0 } || Purpose is { Length: > 0 }
-        || CategoryCode is { Length: > 0 } || From is { Length: > 0 } || To is { Length: > 0 } || Overdue;
+        || CategoryCode is { Length: > 0 } || From is { Length: > 0 } || To is { Length: > 0 } || Overdue || UnitId is not null;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -56,7 +59,7 @@ public sealed class SearchModel(MatterList list, UnitEditor units, CategoryEdito
 
         From = from?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         To = to?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var query = new MatterEndpoints.MatterQuery(Empty(Status) is { } s ? [s] : null, null, Empty(Purpose), Empty(CategoryCode), Empty(Channel), from, to,
+        var query = new MatterEndpoints.MatterQuery(Empty(Status) is { } s ? [s] : null, UnitId, Empty(Purpose), Empty(CategoryCode), Empty(Channel), from, to,
             null, Overdue ? true : null, Empty(Q), Math.Max(1, PageNumber), PageSize);
         var found = await query.ToFilter().ThenAsync(filter => list.FindAsync(filter, cancellationToken));
         if (!found.TryGet(out var page, out var error))
@@ -81,6 +84,7 @@ public sealed class SearchModel(MatterList list, UnitEditor units, CategoryEdito
             ["from"] = Empty(From),
             ["to"] = Empty(To),
             ["overdue"] = Overdue ? "true" : null,
+            ["unitId"] = UnitId?.ToString(),
             ["pageNumber"] = pageNumber.ToString(CultureInfo.InvariantCulture),
         };
         return QueryHelpers.AddQueryString("/matters", query.Where(p => p.Value is not null));

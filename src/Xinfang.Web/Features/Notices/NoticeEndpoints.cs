@@ -12,8 +12,6 @@ namespace Xinfang.Web.Features.Notices;
 /// </summary>
 public static class NoticeEndpoints
 {
-    public const string WordType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
     public static RouteGroupBuilder MapNotices(this RouteGroupBuilder api)
     {
         var notices = api.MapGroup("/notices").WithTags("文书").RequireAuthorization(Policies.Staff);
@@ -45,11 +43,11 @@ public static class NoticeEndpoints
     {
         notices.MapGet("/{id:guid}/document.docx", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid id, NoticeReader reader, CancellationToken ct) =>
             (await reader.DocxAsync(id, ct)).TryGet(out var docx, out var error)
-                ? TypedResults.File(docx.Content, WordType, FileName(docx.Notice, docx.Notice.Kind.ToChinese()))
+                ? TypedResults.File(docx.Content, OfficeFiles.Docx, FileName(docx.Notice, docx.Notice.Kind.ToChinese()))
                 : error.ToProblem());
         notices.MapGet("/{id:guid}/receipt.docx", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid id, NoticeReader reader, CancellationToken ct) =>
             (await reader.DeliveryReceiptAsync(id, ct)).TryGet(out var receipt, out var error)
-                ? TypedResults.File(DocxWriter.Write(receipt.Document), WordType, FileName(receipt.Notice, "送达回执"))
+                ? TypedResults.File(DocxWriter.Write(receipt.Document), OfficeFiles.Docx, FileName(receipt.Notice, "送达回执"))
                 : error.ToProblem());
         notices.MapGet("/{id:guid}/print", async Task<Results<ContentHttpResult, ProblemHttpResult>> (Guid id, NoticeReader reader, CancellationToken ct) =>
             (await reader.DocumentAsync(id, ct)).TryGet(out var printed, out var error)

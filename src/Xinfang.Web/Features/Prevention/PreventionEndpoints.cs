@@ -10,9 +10,6 @@ namespace Xinfang.Web.Features.Prevention;
 /// <summary>预防 and 秩序 (API.md "Prevention and order"): the ledger, its rounds and analysis, the order log, activities.</summary>
 public static class PreventionEndpoints
 {
-    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
     public static RouteGroupBuilder MapPrevention(this RouteGroupBuilder api)
     {
         var ledger = api.MapGroup("/ledger").WithTags("矛盾纠纷排查化解").RequireAuthorization(Policies.Staff);
@@ -54,9 +51,7 @@ public static class PreventionEndpoints
             (await rounds.ReportAsync(id, input, ct)).TryGet(out var view, out var error) ? TypedResults.Ok(view) : error.ToProblem())
             .WithSummary("本单位上报排查结果：itemIds，或 zero: true（零报告）");
 
-        ledger.MapGet("/export.xlsx", async Task<Results<FileContentHttpResult, ProblemHttpResult>> ([AsParameters] LedgerQuery q, LedgerExcel excel, CancellationToken ct) =>
-                q.Check() is { } error ? error.ToProblem() : TypedResults.File(await excel.ExportAsync(q.ToFilter(), ct), XlsxType, "矛盾纠纷排查化解台账.xlsx"))
-            .WithSummary("台账导出（本单位范围，身份证号和电话已遮蔽）");
+        ledger.MapGet("/export.xlsx", ExportAsync).WithSummary("台账导出（本单位范围，身份证号和电话已遮蔽）");
         ledger.MapPost("/import", async Task<Results<Ok<ImportResult>, ProblemHttpResult>> (IFormFile file, LedgerExcel excel, CancellationToken ct) =>
             {
                 await using var stream = file.OpenReadStream();
@@ -67,20 +62,7 @@ public static class PreventionEndpoints
         ledger.MapGet("/analysis", async Task<Results<Ok<AnalysisView>, ProblemHttpResult>> (DateOnly? from, DateOnly? to, LedgerAnalysisQuery analysis, CancellationToken ct) =>
             LedgerAnalysisQuery.CheckPeriod(from, to) is { } error ? error.ToProblem() : TypedResults.Ok(await analysis.RunAsync(from!.Value, to!.Value, ct)))
             .WithSummary("分析研判：按类型、单位、风险统计，新增与化解，环比与同比上升的类型，久拖未化解事项，转为信访的事项");
-        ledger.MapGet("/analysis.docx", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
-                DateOnly? from, DateOnly? to, LedgerAnalysisQuery analysis, ReferenceData reference, Staff staff, CancellationToken ct) =>
-            {
-                if (LedgerAnalysisQuery.CheckPeriod(from, to) is { } error)
-                {
-                    return error.ToProblem();
-                }
-
-                var view = await analysis.RunAsync(from!.Value, to!.Value, ct);
-                var units = (await reference.CurrentAsync(ct)).Units;
-                var scope = staff.IsBureau ? "全区" : units.TryGetValue(staff.UnitId, out var u) ? u.Name : "本单位";
-                return TypedResults.File(AnalysisDocument.Build(view, scope), DocxType, $"矛盾纠纷分析研判{from:yyyyMMdd}-{to:yyyyMMdd}.docx");
-            })
-            .WithSummary("分析研判报告（Word）");
+        ledger.MapGet("/analysis.docx", AnalysisDocxAsync).WithSummary("分析研判报告（Word）");
 
         var incidents = api.MapGroup("/incidents").WithTags("维护秩序").RequireAuthorization(Policies.Bureau);
         incidents.MapGet("/", (DateOnly? from, DateOnly? to, OrderLog log, CancellationToken ct) => log.ListAsync(from, to, ct))
@@ -100,6 +82,35 @@ public static class PreventionEndpoints
     }
 
     /// <summary>List filters as the query string carries them; risk and status in the API's kebab-case (became-petition).</summary>
+    /// <summary>
+    /// The same downloads for the pages' links: a browser has the session cookie, and /api answers only to a bearer
+    /// token, so the files are also served under the pages' own paths.
+    /// </summary>
+    public static WebApplication MapPreventionFiles(this WebApplication app)
+    {
+        var files = app.MapGroup("/prevention").RequireAuthorization(Policies.Staff).ExcludeFromDescription();
+        files.MapGet("/ledger/export.xlsx", ExportAsync);
+        files.MapGet("/analysis.docx", AnalysisDocxAsync);
+        return app;
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync([AsParameters] LedgerQuery q, LedgerExcel excel, CancellationToken ct) =>
+        q.Check() is { } error ? error.ToProblem() : TypedResults.File(await excel.ExportAsync(q.ToFilter(), ct), OfficeFiles.Xlsx, "矛盾纠纷排查化解台账.xlsx");
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> AnalysisDocxAsync(
+        DateOnly? from, DateOnly? to, LedgerAnalysisQuery analysis, ReferenceData reference, Staff staff, CancellationToken ct)
+    {
+        if (LedgerAnalysisQuery.CheckPeriod(from, to) is { } error)
+        {
+            return error.ToProblem();
+        }
+
+        var view = await analysis.RunAsync(from!.Value, to!.Value, ct);
+        var units = (await reference.CurrentAsync(ct)).Units;
+        var scope = staff.IsBureau ? "全区" : units.TryGetValue(staff.UnitId, out var u) ? u.Name : "本单位";
+        return TypedResults.File(AnalysisDocument.Build(view, scope), OfficeFiles.Docx, $"矛盾纠纷分析研判{from:yyyyMMdd}-{to:yyyyMMdd}.docx");
+    }
+
     public sealed record LedgerQuery(string? Topic, Guid? UnitId, string? Risk, string? Status, DateOnly? From, DateOnly? To, int? Page, int? PageSize)
     {
         public LedgerFilter ToFilter() => new(Topic, UnitId, Parse<RiskLevel>(Risk), Parse<LedgerStatus>(Status), From, To, Page ?? 1, PageSize ?? 50);

@@ -34,7 +34,11 @@ public static class Navigation
         new("秩序", "bi-sign-stop", [
             new("接待秩序记录", "/order/incidents", "bi-sign-stop", Roles.Registrar, Roles.Supervisor, Roles.Director),
         ]),
-        new("统计", "bi-bar-chart", []),
+        new("统计", "bi-bar-chart", [
+            new("统计看板", "/statistics", "bi-bar-chart", Roles.Registrar, Roles.Supervisor, Roles.Director),
+            new("年度报告", "/statistics/annual", "bi-file-earmark-word", Roles.Registrar, Roles.Supervisor, Roles.Director),
+            new("统计口径", "/statistics/definitions", "bi-journal-text", Roles.Registrar, Roles.Supervisor, Roles.Director),
+        ]),
         new("管理", "bi-gear", [
             new("组织机构", "/admin/units", "bi-diagram-3", Roles.Admin),
             new("用户与角色", "/admin/users", "bi-people", Roles.Admin),
@@ -43,6 +47,7 @@ public static class Navigation
             new("内容分类", "/admin/categories", "bi-tags", Roles.Admin),
             new("工作日历", "/admin/calendar", "bi-calendar3", Roles.Admin),
             new("期限规则", "/admin/periods", "bi-hourglass-split", Roles.Admin),
+            new("审计记录", "/audit", "bi-journal-check", Roles.Auditor, Roles.SecurityAdmin),
         ]),
     ];
 

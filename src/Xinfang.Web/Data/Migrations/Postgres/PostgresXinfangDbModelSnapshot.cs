@@ -1242,12 +1242,14 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.Property<string>("ContactIdNumber")
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)")
-                        .HasColumnName("contact_id_number");
+                        .HasColumnName("contact_id_number")
+                        .HasAnnotation("Xinfang:Sensitive", true);
 
                     b.Property<string>("ContactPhone")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
-                        .HasColumnName("contact_phone");
+                        .HasColumnName("contact_phone")
+                        .HasAnnotation("Xinfang:Sensitive", true);
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")

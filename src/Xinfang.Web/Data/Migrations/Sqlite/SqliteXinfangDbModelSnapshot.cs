@@ -1228,12 +1228,14 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.Property<string>("ContactIdNumber")
                         .HasMaxLength(18)
                         .HasColumnType("TEXT")
-                        .HasColumnName("contact_id_number");
+                        .HasColumnName("contact_id_number")
+                        .HasAnnotation("Xinfang:Sensitive", true);
 
                     b.Property<string>("ContactPhone")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
-                        .HasColumnName("contact_phone");
+                        .HasColumnName("contact_phone")
+                        .HasAnnotation("Xinfang:Sensitive", true);
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")

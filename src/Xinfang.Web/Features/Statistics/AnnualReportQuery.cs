@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Xinfang.Domain.Prevention;
+using Xinfang.Domain.Shared;
+using Xinfang.Domain.Statistics;
+using Xinfang.Web.Data;
+using Xinfang.Web.Documents;
+
+namespace Xinfang.Web.Features.Statistics;
+
+/// <summary>GET /reports/annual/{year}: the figures of the report and its text, for other uses than the Word file.</summary>
+public sealed record AnnualReportView(int Year, string Title, SummaryView Summary, WorkFigures Work, SuggestionFigures Suggestions,
+                                      IReadOnlyList<string> Paragraphs, IReadOnlyList<ReportTable> Tables);
+
+/// <summary>
+/// The annual report (第四十一条) for a statistical year: the summary's figures, the year's trainings, publicity and
+/// ledger work, composed into sentences by <see cref="AnnualReport"/> and laid out by the shared <see cref="DocxWriter"/>.
+/// </summary>
+public sealed class AnnualReportQuery(XinfangDb db, SummaryQuery summary, ReferenceData reference, StatisticsSettings settings, TimeProvider time)
+{
+    public static Error? CheckYear(int year) =>
+        year is < 2000 or > 2100 ? Error.Validation("statistics.year-invalid", "年份须在 2000 至 2100 之间。", "year") : null;
+
+    public async Task<AnnualReportView> RunAsync(int year, CancellationToken ct = default)
+    {
+        var period = StatPeriod.OfYear(year, settings.MonthClosingDay);
+        var (view, volume) = await summary.ComputeAsync(period, ct);
+        var (from, to) = (period.From, period.To);
+        var activities = await db.Set<PreventionActivity>().AsNoTracking().Where(a => a.On >= from && a.On <= to)
+            .GroupBy(a => a.Kind).Select(g => new { g.Key, Sessions = g.Sum(a => a.Sessions), Persons = g.Sum(a => a.Persons), Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, ct);
+        var items = db.Set<LedgerItem>().AsNoTracking();
+        var work = new WorkFigures(
+            activities.TryGetValue(ActivityKind.Training, out var t) ? t.Sessions : 0, t?.Persons ?? 0,
+            activities.TryGetValue(ActivityKind.Publicity, out var p) ? p.Count : 0,
+            await items.CountAsync(i => i.ReportedOn >= from && i.ReportedOn <= to, ct),
+            await items.CountAsync(i => i.Status == LedgerStatus.Resolved && i.ClosedOn >= from && i.ClosedOn <= to, ct));
+        // The register of 三项建议 (第四十条) is not built yet: the report says so instead of printing a made-up 0.
+        var suggestions = new SuggestionFigures(Recorded: false, 0, 0);
+        var figures = new AnnualFigures(year, volume, view.Previous.Matters, view.Flags.Collective, view.Flags.FirstTime, view.Flags.OverLevel,
+            view.Transfers, view.Assignments, view.Letters.Reminders, view.Letters.Supervisions, suggestions, view.Indicators, work);
+        var text = AnnualReport.Compose(figures, await BureauNameAsync(ct));
+        return new AnnualReportView(year, text.Title, view, work, suggestions, text.Paragraphs, text.Tables);
+    }
+
+    public async Task<byte[]> DocumentAsync(int year, CancellationToken ct = default)
+    {
+        var report = await RunAsync(year, ct);
+        var bureau = await BureauNameAsync(ct);
+        var today = ChinaTime.DateOf(time.GetUtcNow());
+        var document = new OfficialDocument(bureau, null, report.Title, "区委、区政府：", report.Paragraphs, ChineseText.LongDate(today),
+            Tables: report.Tables.Select(t => new DocumentTable(t.AfterParagraph, t.Caption, t.Headers, t.Rows)).ToList());
+        return DocxWriter.Write(document);
+    }
+
+    private async Task<string> BureauNameAsync(CancellationToken ct) =>
+        (await reference.CurrentAsync(ct)).Units.Values.Where(u => u.Kind == Domain.Organisation.UnitKind.Bureau && u.IsActive).OrderBy(u => u.Code, StringComparer.Ordinal)
+        .Select(u => u.Name).FirstOrDefault() ?? "信访局";
+}
