@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Xinfang.Domain.Shared;
 using Xinfang.Web.Features.Accounts;
 using Xinfang.Web.Infrastructure;
 
@@ -11,15 +10,8 @@ public static class SupervisionEndpoints
     public static RouteGroupBuilder MapSupervision(this RouteGroupBuilder api)
     {
         var supervision = api.MapGroup("/supervision").WithTags("督查督办").RequireAuthorization(Policies.Staff);
-        supervision.MapPost("/sweep", async Task<Results<Ok<SweepResult>, ProblemHttpResult>> (string? asOf, SupervisionSweep sweep, Staff staff, CancellationToken ct) =>
-            {
-                if (!staff.Has(Roles.Supervisor) && !staff.Has(Roles.Director))
-                {
-                    return Error.Forbidden("supervision.forbidden", "只有督查员或局领导可以运行督办。").ToProblem();
-                }
-
-                return (await sweep.RunAsync(asOf, ct)).TryGet(out var result, out var error) ? TypedResults.Ok(result) : error.ToProblem();
-            })
+        supervision.MapPost("/sweep", async Task<Results<Ok<SweepResult>, ProblemHttpResult>> (string? asOf, SupervisionSweep sweep, CancellationToken ct) =>
+                (await sweep.RunAsync(asOf, ct)).TryGet(out var result, out var error) ? TypedResults.Ok(result) : error.ToProblem())
             .RequireAuthorization(Policies.Bureau)
             .WithSummary("运行督办：为到期前 N 个工作日的期限发提醒函，为逾期的期限发督办函（逾期 10 个工作日以上挂牌督办）；重复运行不重复发函");
         supervision.MapGet("/letters", async Task<Results<Ok<IReadOnlyList<LetterView>>, ProblemHttpResult>> (string? kind, Guid? unitId, Guid? matterId, bool? open, SupervisionLetters letters, CancellationToken ct) =>
