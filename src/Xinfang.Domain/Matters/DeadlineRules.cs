@@ -18,6 +18,14 @@ public sealed class DeadlineRules(WorkCalendar calendar, IEnumerable<PeriodRule>
     public PeriodRule Rule(string code) =>
         _rules.TryGetValue(code, out var rule) ? rule : PeriodRules.Defaults.First(r => r.Code == code);
 
+    /// <summary>What a clock is called in documents and lists: the rule's name, or the name of a fixed date.</summary>
+    public string NameOf(string code) => code switch
+    {
+        Deadline.Assigned => "交办报送期限",
+        Deadline.Superior => "上级交办期限",
+        _ => Rule(code).Name,
+    };
+
     public PeriodRule RuleFor(string code, IEnumerable<string> qualifiers)
     {
         foreach (var qualifier in qualifiers)

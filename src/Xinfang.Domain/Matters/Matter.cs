@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Xinfang.Domain.Deadlines;
 using Xinfang.Domain.Intake;
 
@@ -251,7 +248,7 @@ public sealed class Matter
             (OpenDeadline(moved.Code) ?? LatestDeadline(moved.Code))?.Reschedule(moved);
         }
 
-        var issued = change.Notices.Select((draft, i) => Issue(draft, noticeNumbers[i], change.On, by)).ToList();
+        var issued = change.Notices.Select((draft, i) => Notice.Issue(Id, draft, noticeNumbers[i], change.On, by)).ToList();
         _notices.AddRange(issued);
         if (change.Delivery is { } delivery)
         {
@@ -317,18 +314,6 @@ public sealed class Matter
         ReviewOpinion = change.ReviewOpinion ?? ReviewOpinion;
         RecheckBodyId = change.RecheckBody ?? RecheckBodyId;
         RecheckOpinion = change.RecheckOpinion ?? RecheckOpinion;
-    }
-
-    private static Notice Issue(NoticeDraft draft, string number, DateOnly on, string by)
-    {
-        var fields = new SortedDictionary<string, string>(draft.Fields.ToDictionary(), StringComparer.Ordinal)
-        {
-            ["文号"] = number,
-            ["发文日期"] = Shared.ChineseText.LongDate(on),
-        };
-        var json = JsonSerializer.Serialize(fields, MatterJson.Options);
-        var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
-        return new Notice(Guid.CreateVersion7(), draft.Kind, number, draft.IssuingUnitId, draft.Recipient, draft.RecipientUnitId, on, by, json, sha);
     }
 
     /// <summary>The handling deadline in force: simplified, assigned (a fixed date) or ordinary.</summary>

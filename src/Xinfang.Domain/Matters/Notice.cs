@@ -1,3 +1,7 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
 namespace Xinfang.Domain.Matters;
 
 /// <summary>The written notices and letters the procedure requires (REFERENCE.md §5.1).</summary>
@@ -21,6 +25,12 @@ public enum NoticeKind
     ReviewOpinion,
     HearingNotice,
     RecheckOpinion,
+    /// <summary>提醒函 to the responsible unit before a duty deadline (第四十条; the daily sweep).</summary>
+    ReminderLetter,
+    /// <summary>督办函 to a unit whose duty deadline passed (第四十条).</summary>
+    SupervisionLetter,
+    /// <summary>挂牌督办函: overdue long after the 督办函, reported to the leader in charge (第三十九条、第四十五条).</summary>
+    ListedSupervisionLetter,
 }
 
 public enum Recipient
@@ -61,6 +71,9 @@ public static class NoticeKinds
         NoticeKind.ReviewOpinion => "复查意见书",
         NoticeKind.HearingNotice => "听证通知书",
         NoticeKind.RecheckOpinion => "复核意见书",
+        NoticeKind.ReminderLetter => "提醒函",
+        NoticeKind.SupervisionLetter => "督办函",
+        NoticeKind.ListedSupervisionLetter => "挂牌督办函",
     };
 
     /// <summary>The character of the document number (文号), e.g. 阎信受〔2025〕12号 for an acceptance notice.</summary>
@@ -80,6 +93,9 @@ public static class NoticeKinds
         NoticeKind.ReviewOpinion => "复查",
         NoticeKind.HearingNotice => "听",
         NoticeKind.RecheckOpinion => "复核",
+        NoticeKind.ReminderLetter => "督提",
+        NoticeKind.SupervisionLetter => "督",
+        NoticeKind.ListedSupervisionLetter => "督挂",
     };
 
     /// <summary>
@@ -153,6 +169,25 @@ public sealed class Notice
     public string Fields { get; private set; }
 
     public string Sha256 { get; private set; }
+
+    /// <summary>
+    /// Issues a notice: the number and the date go into its fields, and the fields are fixed with their SHA-256. The
+    /// one way a notice comes to exist, whether a step of the matter or the supervision sweep issues it.
+    /// </summary>
+    public static Notice Issue(Guid matterId, NoticeDraft draft, string number, DateOnly on, string by, Guid? id = null)
+    {
+        var fields = new SortedDictionary<string, string>(draft.Fields.ToDictionary(), StringComparer.Ordinal)
+        {
+            ["文号"] = number,
+            ["发文日期"] = Shared.ChineseText.LongDate(on),
+        };
+        var json = JsonSerializer.Serialize(fields, MatterJson.Options);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
+        return new Notice(id ?? Guid.CreateVersion7(), draft.Kind, number, draft.IssuingUnitId, draft.Recipient, draft.RecipientUnitId, on, by, json, sha)
+        {
+            MatterId = matterId,
+        };
+    }
 
     public void Deliver(DateOnly on, DeliveryMethod method)
     {

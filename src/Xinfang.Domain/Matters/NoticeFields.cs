@@ -41,7 +41,13 @@ public static class NoticeFields
     };
 
     /// <summary>The template key of a kind: <c>handling-opinion</c> for <see cref="NoticeKind.HandlingOpinion"/>.</summary>
-    public static string KeyOf(NoticeKind kind) => NoticeTemplates.Kebab(kind.ToString());
+    public static string KeyOf(NoticeKind kind) => kind switch
+    {
+        NoticeKind.ReminderLetter => ReminderLetter,
+        NoticeKind.SupervisionLetter => SupervisionLetter1,
+        NoticeKind.ListedSupervisionLetter => SupervisionLetter2,
+        _ => NoticeTemplates.Kebab(kind.ToString()),
+    };
 
     /// <summary>Every template the product keeps: one per kind, a variant per statutory channel and per reason for declining, the 送达回执 and the supervision letters.</summary>
     public static IReadOnlyList<string> TemplateKeys { get; } =
@@ -49,7 +55,7 @@ public static class NoticeFields
         .. Enum.GetValues<NoticeKind>().Select(KeyOf),
         .. Enum.GetValues<RouteChannel>().Select(c => $"{KeyOf(NoticeKind.RouteNotice)}.{NoticeTemplates.Kebab(c.ToString())}"),
         .. Enum.GetValues<DeclineReason>().Where(r => r != DeclineReason.Finalized).Select(r => $"{KeyOf(NoticeKind.DeclineNotice)}.{NoticeTemplates.Kebab(r.ToString())}"),
-        DeliveryReceipt, ReminderLetter, SupervisionLetter1, SupervisionLetter2, SuggestionLetter,
+        DeliveryReceipt, SuggestionLetter,
     ];
 
     public static bool IsKnownTemplate(string key) => TemplateKeys.Contains(key, StringComparer.Ordinal);

@@ -23,6 +23,18 @@ public sealed class Counter
             .ToListAsync(cancellationToken);
         return values.Single();
     }
+
+    /// <summary>
+    /// Draws <paramref name="count"/> consecutive numbers at once (a batch of letters): the last of them is returned,
+    /// so the run is last − count + 1 … last. One statement, however many documents the batch numbers.
+    /// </summary>
+    public static async Task<long> ReserveAsync(XinfangDb db, string scope, int count, CancellationToken cancellationToken = default)
+    {
+        var values = await db.Database
+            .SqlQuery<long>($"INSERT INTO counters (scope, value) VALUES ({scope}, {count}) ON CONFLICT (scope) DO UPDATE SET value = counters.value + {count} RETURNING value AS \"Value\"")
+            .ToListAsync(cancellationToken);
+        return values.Single();
+    }
 }
 
 public sealed class CounterConfiguration : IEntityTypeConfiguration<Counter>

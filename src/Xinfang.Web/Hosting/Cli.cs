@@ -9,7 +9,7 @@ namespace Xinfang.Web.Hosting;
 /// </summary>
 public static class Cli
 {
-    private static readonly string[] Verbs = ["audit", "generate", "help"];
+    private static readonly string[] Verbs = ["audit", "generate", "sweep", "help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -37,11 +37,39 @@ public static class Cli
             case ["generate", .. var options]:
                 return await GenerateAsync(app, options);
 
+            case ["sweep", .. var options]:
+                return await SweepAsync(app, options);
+
             default:
                 Console.WriteLine("用法 / usage: dotnet run --project src/Xinfang.Web -- audit verify");
+                Console.WriteLine("             dotnet run --project src/Xinfang.Web -- sweep [--as-of 2025-06-30]");
                 Console.WriteLine("             dotnet run --project src/Xinfang.Web -- generate --matters 100000 [--seed 7] [--years 3]");
                 return args is ["help", ..] ? 0 : 1;
         }
+    }
+
+    /// <summary>
+    /// <c>sweep [--as-of yyyy-MM-dd]</c>: the supervision sweep for a day (today by default), as the daily job runs it;
+    /// prints what it issued, the time it took and the process's peak memory (BENCHMARKS.md "Supervision sweep").
+    /// </summary>
+    private static async Task<int> SweepAsync(WebApplication app, string[] options)
+    {
+        var i = Array.IndexOf(options, "--as-of");
+        var asOf = i >= 0 && i + 1 < options.Length ? options[i + 1] : null;
+        await DatabaseInitializer.InitializeAsync(app.Services);
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AuditActor>().ActAs("supervision-sweep");
+        var sweep = scope.ServiceProvider.GetRequiredService<Features.Supervision.SupervisionSweep>();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        if (!(await sweep.RunAsync(asOf)).TryGet(out var result, out var error))
+        {
+            Console.WriteLine(error.Detail);
+            return 1;
+        }
+
+        Console.WriteLine($"督办 {result.AsOf:yyyy-MM-dd}：提醒函 {result.Reminders} 份，督办函 {result.Supervisions} 份（其中挂牌督办 {result.Listed} 份）。"
+            + $" (swept in {started.Elapsed.TotalSeconds:N1} s, peak working set {Environment.WorkingSet / 1048576} MiB now, {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MiB peak)");
+        return 0;
     }
 
     /// <summary><c>generate --matters N [--seed S] [--years Y]</c>: realistic test data in bulk (<see cref="Features.Generator.DataGenerator"/>), with a progress bar.</summary>

@@ -12,6 +12,7 @@ using Xinfang.Web.Features.Organisation;
 using Xinfang.Web.Features.Portal;
 using Xinfang.Web.Features.Prevention;
 using Xinfang.Web.Features.Routing;
+using Xinfang.Web.Features.Supervision;
 using Xinfang.Web.Features.Statistics;
 
 namespace Xinfang.Web.Hosting;
@@ -56,6 +57,14 @@ public static class FeaturesSetup
         builder.Services.TryAddSingleton<ISmsSender, LoggingSmsSender>();
         builder.Services.AddScoped<PetitionPortal>();
         builder.Services.AddScoped<ReturnVisits>();
+        builder.Services.Configure<SupervisionOptions>(builder.Configuration.GetSection("Supervision"));
+        builder.Services.AddScoped<SupervisionSweep>();
+        builder.Services.AddScoped<SupervisionLetters>();
+        if (builder.Configuration.GetValue("Jobs:SupervisionSweep", true))
+        {
+            builder.Services.AddHostedService<DailySweep>();
+        }
+
         builder.Services.AddSingleton(StatisticsSettings.From(builder.Configuration));
         builder.Services.AddScoped<SummaryQuery>();
         builder.Services.AddScoped<DashboardQuery>();
@@ -96,6 +105,7 @@ public static class FeaturesSetup
         api.MapPrevention();
         api.MapPortal();
         api.MapReturnVisits();
+        api.MapSupervision();
         app.MapPreventionFiles();
         api.MapAudit();
         api.MapStatistics();

@@ -17,6 +17,7 @@ public sealed class LayerTests
         "Xinfang.Web.Features.Statistics",
         "Xinfang.Web.Features.Desk",
         "Xinfang.Web.Features.Portal",
+        "Xinfang.Web.Features.Supervision",
         "Xinfang.Web.Features.Notices",
         "Xinfang.Web.Features.Attachments",
         "Xinfang.Web.Features.Prevention",
@@ -38,6 +39,7 @@ public sealed class LayerTests
     private static readonly string[] DomainLayers =
     [
         "Xinfang.Domain.Statistics",
+        "Xinfang.Domain.Supervision",
         "Xinfang.Domain.Routing",
         "Xinfang.Domain.Matters",
         "Xinfang.Domain.Prevention",

@@ -103,6 +103,11 @@ public sealed class AuthorisationMatrixTests
         // Return visits are the caller's unit's own (PortalTests check that another unit's answers 404).
         ["GET /api/v1/return-visits/"] = Policy.Staff,
         ["POST /api/v1/return-visits/{id:guid}/done"] = Policy.Staff,
+        // Running the sweep and logging calls is the bureau's; a unit sees the letters to it and the calls on its matters.
+        ["POST /api/v1/supervision/sweep"] = Policy.Bureau,
+        ["GET /api/v1/supervision/letters"] = Policy.Staff,
+        ["POST /api/v1/supervision/phone-reminders"] = Policy.Bureau,
+        ["GET /api/v1/supervision/phone-reminders"] = Policy.Staff,
         ["GET /api/v1/audit/"] = Policy.Audit,
         ["GET /api/v1/audit/export.xlsx"] = Policy.Audit,
         ["GET /api/v1/audit/verify"] = Policy.Audit,

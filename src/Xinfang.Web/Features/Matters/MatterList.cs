@@ -244,10 +244,5 @@ public sealed class MatterList(XinfangDb db, Staff staff, ReferenceData referenc
         return (rows.Select(r => new PriorOfPerson(r.Id, r.Number, r.ReceivedOn, r.Title, r.Status, r.Status.ToChinese(), r.SameId, r.SamePhone)).ToList(), total);
     }
 
-    private static string DueName(DeadlineRules rules, string code) => code switch
-    {
-        Deadline.Assigned => "交办报送期限",
-        Deadline.Superior => "上级交办期限",
-        _ => rules.Rule(code).Name,
-    };
+    private static string DueName(DeadlineRules rules, string code) => rules.NameOf(code);
 }

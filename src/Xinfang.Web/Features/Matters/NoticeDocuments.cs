@@ -15,10 +15,19 @@ public static class NoticeDocuments
 {
     public static async Task WriteAsync(XinfangDb db, IReadOnlyList<Notice> issued, EventDetails? details, CancellationToken cancellationToken)
     {
+        // A batch of letters shares a handful of templates: each is read once per call.
+        var templates = new Dictionary<string, NoticeTemplateRecord>(StringComparer.Ordinal);
         foreach (var notice in issued)
         {
-            var template = await CurrentTemplateAsync(db, NoticeTemplates.KeysFor(notice.Kind, details), cancellationToken)
-                ?? throw new InvalidOperationException($"No template for {notice.Kind}: the seed adds one for every kind.");
+            var keys = NoticeTemplates.KeysFor(notice.Kind, details).ToList();
+            var cacheKey = string.Join('|', keys);
+            if (!templates.TryGetValue(cacheKey, out var template))
+            {
+                template = await CurrentTemplateAsync(db, keys, cancellationToken)
+                    ?? throw new InvalidOperationException($"No template for {notice.Kind}: the seed adds one for every kind.");
+                templates[cacheKey] = template;
+            }
+
             var content = DocxWriter.Write(Compose(template.Text, FieldsOf(notice)));
             db.Add(new NoticeDocument
             {

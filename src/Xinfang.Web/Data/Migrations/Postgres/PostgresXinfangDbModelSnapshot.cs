@@ -1909,6 +1909,47 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.ToTable("period_rules", (string)null);
                 });
 
+            modelBuilder.Entity("Xinfang.Web.Data.PhoneReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("by");
+
+                    b.Property<DateTime>("CalledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("called_at");
+
+                    b.Property<string>("Callee")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("callee");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("content");
+
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("matter_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_phone_reminders");
+
+                    b.HasIndex("MatterId", "CalledAt")
+                        .HasDatabaseName("ix_phone_reminders_matter_id_called_at");
+
+                    b.ToTable("phone_reminders", (string)null);
+                });
+
             modelBuilder.Entity("Xinfang.Web.Data.PreventionActivity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2147,6 +2188,73 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasDatabaseName("ix_asp_net_users_unit_id");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.SupervisionLetterRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Clock")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)")
+                        .HasColumnName("clock");
+
+                    b.Property<Guid>("DeadlineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("deadline_id");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("issued_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("matter_id");
+
+                    b.Property<int>("OverdueWorkingDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("overdue_working_days");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supervision_letters");
+
+                    b.HasIndex("DeadlineId")
+                        .HasDatabaseName("ix_supervision_letters_deadline_id");
+
+                    b.HasIndex("IssuedOn")
+                        .HasDatabaseName("ix_supervision_letters_issued_on");
+
+                    b.HasIndex("UnitId", "IssuedOn")
+                        .HasDatabaseName("ix_supervision_letters_unit_id_issued_on");
+
+                    b.HasIndex("MatterId", "DeadlineId", "Kind", "Level")
+                        .IsUnique()
+                        .HasDatabaseName("ix_supervision_letters_matter_id_deadline_id_kind_level");
+
+                    b.ToTable("supervision_letters", (string)null);
+
+                    b.HasAnnotation("Xinfang:NotAudited", true);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -2542,6 +2650,16 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_order_incidents_matters_matter_id");
                 });
 
+            modelBuilder.Entity("Xinfang.Web.Data.PhoneReminder", b =>
+                {
+                    b.HasOne("Xinfang.Domain.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_phone_reminders_matters_matter_id");
+                });
+
             modelBuilder.Entity("Xinfang.Web.Data.ReturnVisit", b =>
                 {
                     b.HasOne("Xinfang.Domain.Matters.Matter", null)
@@ -2560,6 +2678,23 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_users_units_unit_id");
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.SupervisionLetterRecord", b =>
+                {
+                    b.HasOne("Xinfang.Domain.Matters.Deadline", null)
+                        .WithMany()
+                        .HasForeignKey("DeadlineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_supervision_letters_deadline_deadline_id");
+
+                    b.HasOne("Xinfang.Domain.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_supervision_letters_matters_matter_id");
                 });
 
             modelBuilder.Entity("Xinfang.Domain.Matters.Matter", b =>

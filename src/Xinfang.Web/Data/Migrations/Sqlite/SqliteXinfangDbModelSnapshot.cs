@@ -1893,6 +1893,47 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.ToTable("period_rules", (string)null);
                 });
 
+            modelBuilder.Entity("Xinfang.Web.Data.PhoneReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by");
+
+                    b.Property<DateTime>("CalledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("called_at");
+
+                    b.Property<string>("Callee")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("callee");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content");
+
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("matter_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_phone_reminders");
+
+                    b.HasIndex("MatterId", "CalledAt")
+                        .HasDatabaseName("ix_phone_reminders_matter_id_called_at");
+
+                    b.ToTable("phone_reminders", (string)null);
+                });
+
             modelBuilder.Entity("Xinfang.Web.Data.PreventionActivity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2131,6 +2172,73 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_asp_net_users_unit_id");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.SupervisionLetterRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Clock")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("clock");
+
+                    b.Property<Guid>("DeadlineId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deadline_id");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("matter_id");
+
+                    b.Property<int>("OverdueWorkingDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("overdue_working_days");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supervision_letters");
+
+                    b.HasIndex("DeadlineId")
+                        .HasDatabaseName("ix_supervision_letters_deadline_id");
+
+                    b.HasIndex("IssuedOn")
+                        .HasDatabaseName("ix_supervision_letters_issued_on");
+
+                    b.HasIndex("UnitId", "IssuedOn")
+                        .HasDatabaseName("ix_supervision_letters_unit_id_issued_on");
+
+                    b.HasIndex("MatterId", "DeadlineId", "Kind", "Level")
+                        .IsUnique()
+                        .HasDatabaseName("ix_supervision_letters_matter_id_deadline_id_kind_level");
+
+                    b.ToTable("supervision_letters", (string)null);
+
+                    b.HasAnnotation("Xinfang:NotAudited", true);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -2524,6 +2632,16 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_order_incidents_matters_matter_id");
                 });
 
+            modelBuilder.Entity("Xinfang.Web.Data.PhoneReminder", b =>
+                {
+                    b.HasOne("Xinfang.Domain.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_phone_reminders_matters_matter_id");
+                });
+
             modelBuilder.Entity("Xinfang.Web.Data.ReturnVisit", b =>
                 {
                     b.HasOne("Xinfang.Domain.Matters.Matter", null)
@@ -2542,6 +2660,23 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_users_units_unit_id");
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.SupervisionLetterRecord", b =>
+                {
+                    b.HasOne("Xinfang.Domain.Matters.Deadline", null)
+                        .WithMany()
+                        .HasForeignKey("DeadlineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_supervision_letters_deadline_deadline_id");
+
+                    b.HasOne("Xinfang.Domain.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_supervision_letters_matters_matter_id");
                 });
 
             modelBuilder.Entity("Xinfang.Domain.Matters.Matter", b =>

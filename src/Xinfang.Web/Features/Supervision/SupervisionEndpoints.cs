@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Xinfang.Web.Features.Accounts;
+using Xinfang.Web.Infrastructure;
+
+namespace Xinfang.Web.Features.Supervision;
+
+/// <summary><c>/api/v1/supervision</c> (API.md "Supervision").</summary>
+public static class SupervisionEndpoints
+{
+    public static RouteGroupBuilder MapSupervision(this RouteGroupBuilder api)
+    {
+        var supervision = api.MapGroup("/supervision").WithTags("督查督办").RequireAuthorization(Policies.Staff);
+        supervision.MapPost("/sweep", async Task<Results<Ok<SweepResult>, ProblemHttpResult>> (string? asOf, SupervisionSweep sweep, CancellationToken ct) =>
+                (await sweep.RunAsync(asOf, ct)).TryGet(out var result, out var error) ? TypedResults.Ok(result) : error.ToProblem())
+            .RequireAuthorization(Policies.Bureau)
+            .WithSummary("运行督办：为到期前 N 个工作日的期限发提醒函，为逾期的期限发督办函（逾期 10 个工作日以上挂牌督办）；重复运行不重复发函");
+        supervision.MapGet("/letters", async Task<Results<Ok<IReadOnlyList<LetterView>>, ProblemHttpResult>> (string? kind, Guid? unitId, Guid? matterId, bool? open, SupervisionLetters letters, CancellationToken ct) =>
+                (await letters.ListAsync(kind, unitId, matterId, open, ct)).TryGet(out var list, out var error) ? TypedResults.Ok(list) : error.ToProblem())
+            .WithSummary("提醒函和督办函登记：按类型、责任单位、事项和是否仍在督办中筛选");
+        supervision.MapPost("/phone-reminders", async Task<Results<Ok<PhoneReminderView>, ProblemHttpResult>> (PhoneReminderInput input, SupervisionLetters letters, CancellationToken ct) =>
+                (await letters.LogCallAsync(input, ct)).TryGet(out var call, out var error) ? TypedResults.Ok(call) : error.ToProblem())
+            .RequireAuthorization(Policies.Bureau)
+            .WithSummary("登记电话催办：通话时间、接听人、催办内容");
+        supervision.MapGet("/phone-reminders", (Guid matterId, SupervisionLetters letters, CancellationToken ct) => letters.CallsAsync(matterId, ct))
+            .WithSummary("一件事项的电话催办记录");
+        return api;
+    }
+}
