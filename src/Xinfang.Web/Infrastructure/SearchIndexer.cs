@@ -110,6 +110,13 @@ public sealed class SearchIndexer(IdentifierHash hash) : SaveChangesInterceptor
             e => e.Note ?? "", cancellationToken);
 
         var terms = SearchTerms.Of(matter, names, noticeNumbers, notes);
+        // A second save in the same context (e.g. an evaluation stored, then the matter's step) still tracks the terms
+        // the first one wrote: they are replaced, so they must not stay tracked beside their new copies.
+        foreach (var stale in db.ChangeTracker.Entries<MatterTerm>().Where(e => e.Entity.MatterId == matterId).ToList())
+        {
+            stale.State = EntityState.Detached;
+        }
+
         if (tracked?.State != EntityState.Added)
         {
             await db.Set<MatterTerm>().Where(t => t.MatterId == matterId).ExecuteDeleteAsync(cancellationToken);
