@@ -27,7 +27,7 @@ public sealed class CalendarPageTests(BrowserFixture browser) : IClassFixture<Br
         var shots = new Screenshots(page, "calendar-year");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "管理" }).ClickWhenScriptedAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "工作日历", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "工作日历" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/admin/calendar$"));
         await Assertions.Expect(page.Locator("#calendar-year")).ToHaveTextAsync("2026 年"); // the year of the fake clock
         await page.GotoAsync("/admin/calendar?year=2025");
@@ -121,7 +121,7 @@ public sealed class CalendarPageTests(BrowserFixture browser) : IClassFixture<Br
         var shots = new Screenshots(page, "calendar-periods");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "管理" }).ClickWhenScriptedAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "期限规则" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "期限规则" }).ClickAsync();
         await Assertions.Expect(page.Locator("#rules tbody tr")).ToHaveCountAsync(10);
         await Assertions.Expect(page.Locator("#rules tr[data-code='objection']")).ToContainTextAsync("工作日");
         await shots.TakeAsync("01-rules");

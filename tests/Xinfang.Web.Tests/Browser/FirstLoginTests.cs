@@ -59,7 +59,7 @@ public sealed class FirstLoginTests(BrowserFixture browser) : IClassFixture<Brow
 
         // 管理 · 用户与角色: a handler for 凤凰路街道办事处 with an initial password.
         await page.GetByRole(AriaRole.Button, new() { Name = "管理" }).ClickWhenScriptedAsync();
-        var usersLink = page.GetByRole(AriaRole.Link, new() { Name = "用户与角色" });
+        var usersLink = page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "用户与角色" });
         await Assertions.Expect(usersLink).ToBeVisibleAsync();
         await shots.TakeAsync("04-admin-menu");
         await usersLink.ClickAsync();
