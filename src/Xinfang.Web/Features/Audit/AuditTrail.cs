@@ -127,15 +127,21 @@ public sealed class AuditTrail(XinfangDb db, Staff staff)
             entries = entries.Where(a => a.EntityId == key || (a.After != null && a.After.Contains(field)) || (a.Before != null && a.Before.Contains(field)));
         }
 
-        if (q.From is { } from) entries = entries.Where(a => a.At >= Start(from));
-        if (q.To is { } to) entries = entries.Where(a => a.At < Start(to.AddDays(1)));
+        if (q.From is { } from)
+        {
+            var since = ChinaTime.StartOf(from);
+            entries = entries.Where(a => a.At >= since);
+        }
+
+        if (q.To is { } to)
+        {
+            var before = ChinaTime.StartOf(to.AddDays(1));
+            entries = entries.Where(a => a.At < before);
+        }
         return entries;
     }
 
     private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    /// <summary>The UTC instant a China-time day starts, as the trail stores instants.</summary>
-    private static DateTime Start(DateOnly day) => DateTime.SpecifyKind(day.ToDateTime(TimeOnly.MinValue) - ChinaTime.Offset, DateTimeKind.Utc);
 
     private static AuditRow ToRow(AuditEntry e) => new(e.Sequence,
         new DateTimeOffset(DateTime.SpecifyKind(e.At, DateTimeKind.Utc)).ToOffset(ChinaTime.Offset), e.Actor, e.Action,

@@ -61,7 +61,7 @@ public sealed class DeskTiles(XinfangDb db, MatterList matters, LeaderPackages p
         {
             // Today as the bureau counts days: from midnight China time.
             var today = ChinaTime.DateOf(db.Time.GetUtcNow());
-            var since = DateTime.SpecifyKind(today.ToDateTime(TimeOnly.MinValue) - ChinaTime.Offset, DateTimeKind.Utc);
+            var since = ChinaTime.StartOf(today);
             tiles.Add(new("登录失败", "bi-shield-exclamation",
                 await CountAsync(db.AuditEntries.Where(a => a.At >= since && (a.Action == "login-failed" || a.Action == "login-throttled"))),
                 "次（今日）", $"/audit?Action=login-failed&From={today:yyyy-MM-dd}"));
