@@ -56,6 +56,12 @@ public sealed record DeliverDetails(Guid NoticeId, string Number, DeliveryMethod
     public NoticeKind? Kind { get; init; }
 }
 
+/// <summary>A corrected notice: the one it corrects (the new one is the notice the step issued).</summary>
+public sealed record ReissueDetails(Guid CorrectedId, string CorrectedNumber) : EventDetails
+{
+    public NoticeKind? Kind { get; init; }
+}
+
 public sealed record EvaluateDetails(EvaluationTarget Target, Rating Rating) : EventDetails
 {
     /// <summary>Recorded by staff from a rating given on paper or by phone.</summary>

@@ -56,7 +56,7 @@ public static partial class Lifecycle
 {
     /// <summary>The notices this actor may record as delivered: undelivered ones their unit issued ("whoever issued the notice").</summary>
     public static IEnumerable<Notice> Deliverable(Matter matter, DecisionContext context) =>
-        matter.Notices.Where(n => n.DeliveredOn is null && n.Kind != NoticeKind.Receipt && MayDeliver(matter, n, context));
+        matter.Notices.Where(n => n.DeliveredOn is null && n.Kind != NoticeKind.Receipt && !IsCorrected(matter, n) && MayDeliver(matter, n, context));
 
     private static Result<MatterChange> DecideAccept(Step step, Accept command)
     {
@@ -220,6 +220,11 @@ public static partial class Lifecycle
         if (notice.DeliveredOn is not null)
         {
             return Error.Conflict("notice.already-delivered", "文书已送达", $"{notice.Kind.ToChinese()}（{notice.Number}）已于 {notice.DeliveredOn:yyyy-MM-dd} 送达。");
+        }
+
+        if (IsCorrected(step.Matter, notice))
+        {
+            return Error.Conflict("notice.superseded", "文书已更正", $"{notice.Kind.ToChinese()}（{notice.Number}）已被更正，请送达更正后的文书。");
         }
 
         if (!MayDeliver(step.Matter, notice, step.Context))

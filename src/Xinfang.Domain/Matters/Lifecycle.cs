@@ -34,6 +34,7 @@ public static partial class Lifecycle
         Row<Conclude, ConcludeDetails>(MatterAction.Conclude, [Accepted], Concluded, Handlers, DecideConclude),
         Row<ApproveConclusion>(MatterAction.ApproveConclusion, [Accepted], Concluded, Party.UnitHead, DecideApproveConclusion),
         Row<Deliver, DeliverDetails>(MatterAction.Deliver, Enum.GetValues<MatterStatus>(), null, AnyIssuer, DecideDeliver),
+        Row<Reissue, ReissueDetails>(MatterAction.Reissue, Enum.GetValues<MatterStatus>(), null, AnyIssuer, DecideReissue),
         Row<Implement>(MatterAction.Implement, [Concluded, UnderReview, Reviewed, UnderRecheck, Rechecked], null, Party.UnitHandler, DecideImplement),
         Row<Evaluate, EvaluateDetails>(MatterAction.Evaluate, [Concluded, Reviewed, Rechecked], null, Party.Petitioner, DecideEvaluate),
         Row<RequestReview, RequestDetails>(MatterAction.RequestReview, [Concluded], UnderReview, Party.Petitioner, DecideRequestReview),
@@ -111,6 +112,7 @@ public static partial class Lifecycle
     private static DateOnly EarliestOn(Matter matter, MatterCommand command) => command switch
     {
         Deliver d => matter.Notices.FirstOrDefault(n => n.Id == d.NoticeId)?.IssuedOn ?? matter.LastStepOn,
+        Reissue r => matter.Notices.FirstOrDefault(n => n.Id == r.NoticeId)?.IssuedOn ?? matter.LastStepOn,
         Log => matter.Events.LastOrDefault(e => e.From != e.To)?.On ?? matter.LastStepOn,
         _ => matter.LastStepOn,
     };
@@ -127,6 +129,8 @@ public static partial class Lifecycle
         // Offered only to someone who may deliver one of the notices still waiting: the unit that issued it.
         MatterAction.Deliver when !Deliverable(matter, context).Any() =>
             Error.Conflict("matter.nothing-to-deliver", "没有待送达的文书", "本事项没有需要您送达的文书（文书由发文单位送达）。"),
+        MatterAction.Reissue when !Correctable(matter, context).Any() =>
+            Error.Conflict("matter.nothing-to-correct", "没有可更正的文书", "本事项没有由您所在单位出具、尚未更正的文书。"),
         MatterAction.Implement when !matter.AwaitsImplementation =>
             Error.Conflict("matter.nothing-to-implement", "无需落实", "只有结论为“支持”且尚未记录落实情况的处理意见需要落实。"),
         MatterAction.Evaluate when Satisfaction.WindowEnds(matter, context.EvaluationDays) is null =>

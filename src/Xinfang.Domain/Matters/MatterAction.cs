@@ -25,6 +25,9 @@ public enum MatterAction
     Conclude,
     ApproveConclusion,
     Deliver,
+
+    /// <summary>更正: a new numbered notice that corrects an issued one (the issued one never changes).</summary>
+    Reissue,
     Implement,
     Evaluate,
     RequestReview,
@@ -59,6 +62,7 @@ public static class MatterActions
         MatterAction.Conclude => "办结",
         MatterAction.ApproveConclusion => "审批处理意见",
         MatterAction.Deliver => "送达",
+        MatterAction.Reissue => "更正文书",
         MatterAction.Implement => "落实",
         MatterAction.Evaluate => "满意度评价",
         MatterAction.RequestReview => "申请复查",

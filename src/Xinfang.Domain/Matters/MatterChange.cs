@@ -1,7 +1,11 @@
 namespace Xinfang.Domain.Matters;
 
 /// <summary>A notice the decision requires; the workflow numbers it (文号) before the change is applied.</summary>
-public sealed record NoticeDraft(NoticeKind Kind, Recipient Recipient, Guid? RecipientUnitId, Guid IssuingUnitId, IReadOnlyDictionary<string, string> Fields);
+public sealed record NoticeDraft(NoticeKind Kind, Recipient Recipient, Guid? RecipientUnitId, Guid IssuingUnitId, IReadOnlyDictionary<string, string> Fields)
+{
+    /// <summary>The notice this one corrects (更正), or null for a first issue.</summary>
+    public Guid? Corrects { get; init; }
+}
 
 /// <summary>
 /// A due date moved by a decision: an approved extension (第三十四条) or hearing days that do not count (第三十六条第二款)

@@ -170,6 +170,13 @@ public sealed class Notice
 
     public string Sha256 { get; private set; }
 
+    /// <summary>The notice this one corrects (更正); the corrected one stays as it was issued.</summary>
+    public Guid? CorrectsId { get; private set; }
+
+    /// <summary>The merge fields as issued.</summary>
+    public IReadOnlyDictionary<string, string> FieldValues() =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(Fields, MatterJson.Options) ?? [];
+
     /// <summary>
     /// Issues a notice: the number and the date go into its fields, and the fields are fixed with their SHA-256. The
     /// one way a notice comes to exist, whether a step of the matter or the supervision sweep issues it.
@@ -186,6 +193,7 @@ public sealed class Notice
         return new Notice(id ?? Guid.CreateVersion7(), draft.Kind, number, draft.IssuingUnitId, draft.Recipient, draft.RecipientUnitId, on, by, json, sha)
         {
             MatterId = matterId,
+            CorrectsId = draft.Corrects,
         };
     }
 

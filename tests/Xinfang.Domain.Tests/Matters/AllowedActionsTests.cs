@@ -12,6 +12,7 @@ public sealed class AllowedActionsTests
     [
         "matter.already-extended", "matter.draft-pending", "matter.no-draft", "matter.nothing-to-deliver", "matter.nothing-to-implement",
         "matter.already-evaluated", "matter.evaluation-not-open", "matter.not-reviewable", "matter.opinion-not-delivered", "matter.window-open", "matter.not-implemented",
+        "matter.nothing-to-correct",
     ];
 
     public static TheoryData<MatterStatus, A, string> StatesAndActors()
@@ -62,7 +63,8 @@ public sealed class AllowedActionsTests
     {
         var matter = AMatter().Build();
 
-        Assert.Equal([A.Transfer, A.Assign, A.Route, A.Refer, A.Decline, A.SelfHandle], Lifecycle.Allowed(matter, Org.Context(Org.Registrar)));
+        // The bureau issued the receipt: it may correct it (更正), which is not a disposal.
+        Assert.Equal([A.Transfer, A.Assign, A.Route, A.Refer, A.Decline, A.SelfHandle, A.Reissue], Lifecycle.Allowed(matter, Org.Context(Org.Registrar)));
         Assert.Empty(Lifecycle.Allowed(matter, Org.Context(Org.Handler)));
     }
 
@@ -80,7 +82,7 @@ public sealed class AllowedActionsTests
     {
         var matter = AMatter().Transferred().Accepted().Build();
 
-        Assert.Equal([A.Extend, A.Log, A.Conclude, A.Deliver], Lifecycle.Allowed(matter, Org.Context(Org.UnitHead)));
+        Assert.Equal([A.Extend, A.Log, A.Conclude, A.Deliver, A.Reissue], Lifecycle.Allowed(matter, Org.Context(Org.UnitHead)));
     }
 
     [Fact]
@@ -88,7 +90,7 @@ public sealed class AllowedActionsTests
     {
         var matter = AMatter().Transferred().Accepted().Delivered(NoticeKind.AcceptanceNotice).Extended(10).Delivered(NoticeKind.ExtensionNotice).Build();
 
-        Assert.Equal([A.Log, A.Conclude], Lifecycle.Allowed(matter, Org.Context(Org.UnitHead)));
+        Assert.Equal([A.Log, A.Conclude, A.Reissue], Lifecycle.Allowed(matter, Org.Context(Org.UnitHead)));
     }
 
     [Fact]
@@ -96,8 +98,8 @@ public sealed class AllowedActionsTests
     {
         var matter = AMatter().Transferred().Accepted().Delivered(NoticeKind.AcceptanceNotice).Drafted().Build();
 
-        Assert.Equal([A.Extend, A.Log, A.ApproveConclusion], Lifecycle.Allowed(matter, Org.Context(Org.UnitHead)));
-        Assert.Equal([A.Log], Lifecycle.Allowed(matter, Org.Context(Org.Handler)));
+        Assert.Equal([A.Extend, A.Log, A.ApproveConclusion, A.Reissue], Lifecycle.Allowed(matter, Org.Context(Org.UnitHead)));
+        Assert.Equal([A.Log, A.Reissue], Lifecycle.Allowed(matter, Org.Context(Org.Handler)));
     }
 
     [Fact]

@@ -23,7 +23,8 @@ public sealed class FinalityTests
     {
         var allowed = Lifecycle.Allowed(Rechecked(), Org.Context(Org.Actors[actorName]));
 
-        Assert.Empty(allowed.Except([A.Deliver, A.Evaluate]));
+        // A correction (更正) of a notice issues a new notice; it does not reopen the matter.
+        Assert.Empty(allowed.Except([A.Deliver, A.Evaluate, A.Reissue]));
     }
 
     [Theory]

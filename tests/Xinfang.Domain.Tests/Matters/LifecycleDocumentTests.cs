@@ -37,6 +37,9 @@ public sealed class LifecycleDocumentTests
         (A.ApproveConclusion, [Accepted], Concluded, P.UnitHead),
         // "Any state with an undelivered notice", by whoever issued it.
         (A.Deliver, Enum.GetValues<MatterStatus>(), null, P.Registrar | Unit | P.ReviewHandler | P.ReviewHead | P.RecheckHandler | P.RecheckHead),
+        // Issue 12: "a correction is a new notice that references the one it corrects", "a reissue is an explicit
+        // action" — by whoever issued the notice, in any state, as for delivery.
+        (A.Reissue, Enum.GetValues<MatterStatus>(), null, P.Registrar | Unit | P.ReviewHandler | P.ReviewHead | P.RecheckHandler | P.RecheckHead),
         // "concluded (outcome 支持)": and while a review or recheck of it runs, since the opinion stands until changed
         // (第三十二条第二款); never once archived — archiving waits for it instead.
         (A.Implement, [Concluded, UnderReview, Reviewed, UnderRecheck, Rechecked], null, P.UnitHandler),

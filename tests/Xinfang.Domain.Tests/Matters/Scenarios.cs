@@ -52,6 +52,7 @@ internal static class Scenarios
             A.Conclude => Conclusions.Of(matter) with { On = on },
             A.ApproveConclusion => new ApproveConclusion("同意", on),
             A.Deliver => new Deliver(NoticeFor(matter, actor)?.Id ?? matter.Notices[0].Id, DeliveryMethod.InPerson, on),
+            A.Reissue => new Reissue(Lifecycle.Correctable(matter, Org.Context(actor)).LastOrDefault()?.Id ?? matter.Notices[0].Id, "原文书有误", On: on),
             A.Implement => new Implement("已补发补偿款", on),
             A.Evaluate => new Evaluate(EvaluationTarget.Unit, Rating.Satisfied, On: on),
             A.RequestReview => new RequestReview("对处理意见不服", on),

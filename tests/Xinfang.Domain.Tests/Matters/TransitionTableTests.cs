@@ -19,7 +19,8 @@ public sealed class TransitionTableTests
                 {
                     var actor = Scenarios.ActorFor(party);
                     var exists = actor.PartiesFor(matter).HasFlag(party)
-                        && (row.Action != MatterAction.Deliver || Scenarios.NoticeFor(matter, actor) is not null);
+                        && (row.Action != MatterAction.Deliver || Scenarios.NoticeFor(matter, actor) is not null)
+                        && (row.Action != MatterAction.Reissue || Lifecycle.Correctable(matter, Org.Context(actor)).Any());
                     if (exists)
                     {
                         data.Add(row.Action, state, party);

@@ -22,7 +22,14 @@ public sealed record EventView(DateTime At, DateOnly On, MatterAction Action, st
 }
 
 public sealed record NoticeView(Guid Id, NoticeKind Kind, string KindLabel, string Number, Recipient Recipient, Guid IssuingUnitId, DateOnly IssuedOn,
-                                DateOnly? DeliveredOn, DeliveryMethod? DeliveryMethod);
+                                DateOnly? DeliveredOn, DeliveryMethod? DeliveryMethod)
+{
+    /// <summary>The notice this one corrects (更正), if it is a correction.</summary>
+    public Guid? CorrectsId { get; init; }
+
+    /// <summary>The later notice that corrects this one: it is superseded.</summary>
+    public Guid? CorrectedById { get; init; }
+}
 
 public sealed record RepeatCandidateView(Guid MatterId, string Number, double Score, IReadOnlyList<string> Reasons, bool SameFactsAsFinalized);
 
@@ -53,6 +60,9 @@ public sealed record MatterView(
     /// <summary>The notices the viewer may record as delivered: undelivered ones their unit issued.</summary>
     public IReadOnlyList<Guid> Deliverable { get; init; } = [];
 
+    /// <summary>The notices the viewer may correct (更正): their unit issued them and no later notice corrects them.</summary>
+    public IReadOnlyList<Guid> Correctable { get; init; } = [];
+
     /// <summary>The names local period rules are qualified by (flags and channel, e.g. <c>urgent</c>), for showing the rules that apply.</summary>
     [JsonIgnore]
     public IReadOnlyList<string> Qualifiers { get; init; } = [];
@@ -78,7 +88,10 @@ public sealed record MatterView(
             allowed, m.Suggestion, m.RepeatOfId,
             m.RepeatCandidates.Select(c => new RepeatCandidateView(c.MatterId, c.Number, Math.Round(c.Score, 2), c.Reasons, c.SameFactsAsFinalized)).ToList(),
             m.Events.OrderBy(e => e.Id).Select(Event).ToList(),
-            m.Notices.OrderBy(n => n.IssuedOn).ThenBy(n => n.Number).Select(Notice).ToList())
+            m.Notices.OrderBy(n => n.IssuedOn).ThenBy(n => n.Number).Select(n => Notice(n) with
+            {
+                CorrectedById = m.Notices.FirstOrDefault(c => c.CorrectsId == n.Id)?.Id,
+            }).ToList())
         {
             PackageSuggested = m.Status.IsFinal() ? [] : PackageAdvice.Reasons(m),
             HasMediationOnRecord = m.HasMediationOnRecord,
@@ -87,6 +100,7 @@ public sealed record MatterView(
                 : [],
             ReferralTargets = allowed.Contains(MatterAction.Refer) ? Lifecycle.ReferralTargets(m, context).Select(u => u.Id).ToList() : [],
             Deliverable = allowed.Contains(MatterAction.Deliver) ? Lifecycle.Deliverable(m, context).Select(n => n.Id).ToList() : [],
+            Correctable = allowed.Contains(MatterAction.Reissue) ? Lifecycle.Correctable(m, context).Select(n => n.Id).ToList() : [],
             Qualifiers = [.. m.Qualifiers],
         };
     }
@@ -108,7 +122,10 @@ public sealed record MatterView(
 
     public static EventView Event(MatterEvent e) => new(e.At, e.On, e.Action, e.Action.ToChinese(), e.From, e.To, e.By, e.Note) { Details = e.Details };
 
-    public static NoticeView Notice(Notice n) => new(n.Id, n.Kind, n.Kind.ToChinese(), n.Number, n.Recipient, n.IssuingUnitId, n.IssuedOn, n.DeliveredOn, n.DeliveryMethod);
+    public static NoticeView Notice(Notice n) => new(n.Id, n.Kind, n.Kind.ToChinese(), n.Number, n.Recipient, n.IssuingUnitId, n.IssuedOn, n.DeliveredOn, n.DeliveryMethod)
+    {
+        CorrectsId = n.CorrectsId,
+    };
 
     private static string? Mask(string? value, Func<string?, string> mask) => value is null ? null : mask(value);
 }

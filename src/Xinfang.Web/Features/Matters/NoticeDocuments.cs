@@ -92,6 +92,10 @@ public static class NoticeDocuments
     {
         var filled = NoticeTemplates.Fill(template, fields);
         string Field(string name) => fields.TryGetValue(name, out var value) ? value : "";
-        return new OfficialDocument(Field("发文单位"), Field("文号"), filled.Title, filled.Addressee, filled.Paragraphs, Field("发文日期"));
+        // A correction says so at the head of its body, whatever the template's wording: which notice it replaces and why.
+        var paragraphs = fields.TryGetValue(Lifecycle.CorrectsField, out var corrected)
+            ? [$"本文书系对{corrected}的更正，原文书自本文书送达之日起作废。更正原因：{Field(Lifecycle.CorrectionReasonField)}", .. filled.Paragraphs]
+            : filled.Paragraphs;
+        return new OfficialDocument(Field("发文单位"), Field("文号"), filled.Title, filled.Addressee, paragraphs, Field("发文日期"));
     }
 }

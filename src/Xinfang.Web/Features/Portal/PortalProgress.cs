@@ -104,6 +104,7 @@ public sealed record PortalProgress(
         MatterAction.Conclude or MatterAction.ApproveConclusion when e.To == MatterStatus.Concluded => "办结，出具处理意见",
         MatterAction.Conclude or MatterAction.ApproveConclusion => "处理意见审核中",
         MatterAction.Deliver => "文书送达",
+        MatterAction.Reissue => "更正文书，已出具更正后的文书",
         MatterAction.Implement => "处理意见已落实",
         MatterAction.Evaluate => "满意度评价",
         MatterAction.RequestReview => "申请复查",

@@ -620,6 +620,10 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("CorrectsId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("corrects_id");
+
                     b.Property<DateOnly?>("DeliveredOn")
                         .HasColumnType("date")
                         .HasColumnName("delivered_on");
@@ -683,6 +687,9 @@ namespace Xinfang.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_notice");
+
+                    b.HasIndex("CorrectsId")
+                        .HasDatabaseName("ix_notice_corrects_id");
 
                     b.HasIndex("IssuingUnitId")
                         .HasDatabaseName("ix_notice_issuing_unit_id");
@@ -2441,6 +2448,12 @@ namespace Xinfang.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Xinfang.Domain.Matters.Notice", b =>
                 {
+                    b.HasOne("Xinfang.Domain.Matters.Notice", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectsId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_notice_notice_corrects_id");
+
                     b.HasOne("Xinfang.Domain.Organisation.Unit", null)
                         .WithMany()
                         .HasForeignKey("IssuingUnitId")

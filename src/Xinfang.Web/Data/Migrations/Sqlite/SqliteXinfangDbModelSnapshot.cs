@@ -606,6 +606,10 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("CorrectsId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("corrects_id");
+
                     b.Property<DateOnly?>("DeliveredOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("delivered_on");
@@ -669,6 +673,9 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_notice");
+
+                    b.HasIndex("CorrectsId")
+                        .HasDatabaseName("ix_notice_corrects_id");
 
                     b.HasIndex("IssuingUnitId")
                         .HasDatabaseName("ix_notice_issuing_unit_id");
@@ -2423,6 +2430,12 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Xinfang.Domain.Matters.Notice", b =>
                 {
+                    b.HasOne("Xinfang.Domain.Matters.Notice", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectsId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_notice_notice_corrects_id");
+
                     b.HasOne("Xinfang.Domain.Organisation.Unit", null)
                         .WithMany()
                         .HasForeignKey("IssuingUnitId")
