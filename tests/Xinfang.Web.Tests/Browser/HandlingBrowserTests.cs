@@ -89,7 +89,7 @@ public sealed class HandlingBrowserTests(BrowserFixture browser) : IClassFixture
     }
 
     /// <summary>Opens an action's form, a Bootstrap collapse, and waits for it to show.</summary>
-    private static async Task OpenAsync(IPage page, string action)
+    internal static async Task OpenAsync(IPage page, string action)
     {
         var toggle = page.GetByRole(AriaRole.Button, new() { Name = action, Exact = true });
         await toggle.ClickWhenScriptedAsync();
@@ -102,7 +102,7 @@ public sealed class HandlingBrowserTests(BrowserFixture browser) : IClassFixture
     /// busy machine a click has also been seen to reach no form (CI, twice): when no POST came and the button is still
     /// there, nothing was sent, so click again.
     /// </summary>
-    private static async Task SubmitAsync(IPage page, ILocator submit)
+    internal static async Task SubmitAsync(IPage page, ILocator submit)
     {
         for (var attempt = 1; ; attempt++)
         {

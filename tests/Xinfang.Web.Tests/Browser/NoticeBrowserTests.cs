@@ -87,6 +87,70 @@ public sealed class NoticeBrowserTests(BrowserFixture browser) : IClassFixture<B
         Assert.True(watch.Problems.Count == 0, string.Join(Environment.NewLine, watch.Problems));
     }
 
+    [Fact]
+    public async Task A_notice_is_delivered_its_signed_receipt_uploaded_and_linked_from_the_history_and_a_correction_issued_from_the_notice_list()
+    {
+        await using var app = await XinfangApp.StartAsync(Db.Sqlite, kestrel: true);
+        var registrar = await app.StaffAsync("610114", "registrar");
+        var matter = await RegisterAsync(registrar.Http, Letter(app.Today.AddDays(-3)));
+        matter = await MatterApi.ActAsync(registrar.Http, matter, "decline", new { reason = "out-of-scope", on = Date(app.Today.AddDays(-1)) });
+        var notice = Notice(matter, "decline-notice");
+        var number = notice.GetProperty("number").GetString()!;
+
+        await using var context = await browser.NewContextAsync(app.BaseAddress);
+        var page = await SignInAsync(context, registrar.UserName, PageSession.StaffPassword);
+        var watch = new PageWatch(page);
+        var shots = new Screenshots(page, "notices");
+        await page.GotoAsync($"/matters/{Id(matter)}");
+
+        // 送达: the form offers the bureau's own undelivered notice; the history then says which, how and when.
+        await HandlingBrowserTests.OpenAsync(page, "送达");
+        await Assertions.Expect(page.Locator("#form-deliver select").First).ToContainTextAsync(number);
+        await page.Locator("#form-deliver select").Nth(1).SelectOptionAsync("Post");
+        await HandlingBrowserTests.SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "确认送达" }));
+        var timeline = page.GetByRole(AriaRole.Region, new() { Name = "办理过程" });
+        await Assertions.Expect(timeline).ToContainTextAsync($"不予受理告知书 {number} · 邮寄送达");
+
+        // The signed 送达回执, scanned, goes on the matter as an attachment of that notice and is linked from its delivery.
+        var attachments = page.GetByRole(AriaRole.Region, new() { Name = "附件" });
+        await attachments.Locator("#attachment-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "签收回执.png", MimeType = "image/png",
+            Buffer = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52],
+        });
+        await attachments.Locator("#attachment-kind").SelectOptionAsync("DeliveryReceipt");
+        await attachments.Locator("#attachment-notice").SelectOptionAsync(notice.GetProperty("id").GetString()!);
+        await HandlingBrowserTests.SubmitAsync(page, attachments.GetByRole(AriaRole.Button, new() { Name = "上传", Exact = true }));
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("已上传送达回执");
+        await Assertions.Expect(attachments).ToContainTextAsync("签收回执.png");
+        await Assertions.Expect(timeline.GetByRole(AriaRole.Link, new() { Name = "回执：签收回执.png" })).ToBeVisibleAsync();
+        await shots.TakeAsync("08-delivered-with-receipt");
+
+        // A file that is not what it claims is refused with the reason, and nothing is added.
+        await attachments.Locator("#attachment-file").SetInputFilesAsync(new FilePayload { Name = "扫描件.pdf", MimeType = "application/pdf", Buffer = "MZ not a pdf"u8.ToArray() });
+        await HandlingBrowserTests.SubmitAsync(page, attachments.GetByRole(AriaRole.Button, new() { Name = "上传", Exact = true }));
+        await Assertions.Expect(attachments.GetByRole(AriaRole.Alert)).ToContainTextAsync("按文件内容判断");
+        await Assertions.Expect(attachments.GetByRole(AriaRole.Listitem)).ToHaveCountAsync(1);
+
+        // 更正 from the notice list: a new numbered notice naming the one it corrects.
+        var notices = page.GetByRole(AriaRole.Region, new() { Name = "文书" });
+        await notices.GetByRole(AriaRole.Button, new() { Name = "更正" }).Last.ClickWhenScriptedAsync();
+        var form = page.Locator($"#correct-{notice.GetProperty("id").GetString()}");
+        await Assertions.Expect(form).ToBeVisibleAsync();
+        await form.Locator("textarea").FillAsync("告知的申请期限有误");
+        await HandlingBrowserTests.SubmitAsync(page, form.GetByRole(AriaRole.Button, new() { Name = "出具更正文书" }));
+        await Assertions.Expect(notices).ToContainTextAsync("已更正");
+        await Assertions.Expect(notices).ToContainTextAsync($"更正 {number}");
+        await Assertions.Expect(timeline).ToContainTextAsync($"更正不予受理告知书 {number}");
+        await shots.TakeAsync("09-corrected");
+        await page.SetViewportSizeAsync(390, 844);
+        await notices.ScrollIntoViewIfNeededAsync();
+        await shots.TakeAsync("10-notices-attachments-390");
+        await page.SetViewportSizeAsync(1366, 900);
+
+        Assert.True(watch.Problems.Count == 0, string.Join(Environment.NewLine, watch.Problems));
+    }
+
     private static async Task<IPage> SignInAsync(IBrowserContext context, string userName, string password)
     {
         var page = await context.NewPageAsync();

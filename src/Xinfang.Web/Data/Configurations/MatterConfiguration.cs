@@ -138,8 +138,8 @@ public sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
         builder.Property(n => n.Sha256).HasMaxLength(64).IsFixedLength();
         // The statistics count letters (提醒函、督办函) by the day they were issued.
         builder.HasIndex(n => new { n.IssuedOn, n.Kind });
-        // A correction (更正) names the notice it replaces, on the same matter; the replaced one is never deleted.
-        builder.HasOne<Notice>().WithMany().HasForeignKey(n => n.CorrectsId).OnDelete(DeleteBehavior.Restrict);
+        // A correction (更正) names the notice it replaces, on the same matter (the decision checks it). No foreign key:
+        // on SQLite adding one rebuilds the whole table, and notices are never deleted anyway.
         builder.HasOne<Unit>().WithMany().HasForeignKey(n => n.IssuingUnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }

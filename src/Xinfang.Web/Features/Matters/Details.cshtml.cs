@@ -74,9 +74,13 @@ public sealed class DetailsModel(MatterWorkflow workflow, XinfangDb db, Staff st
 
     /// <summary>Says what happened: a handler's opinion is not concluded yet, it waits for the unit head.</summary>
     private static string Done(MatterAction action, MatterView view) =>
-        action == MatterAction.Conclude && view.Conclusion is { IsIssued: false }
-            ? "处理意见已提交，待单位负责人审批后出具。"
-            : $"“{action.ToChinese()}”已办理，事项现为“{view.StatusLabel}”。";
+        action switch
+        {
+            MatterAction.Conclude when view.Conclusion is { IsIssued: false } => "处理意见已提交，待单位负责人审批后出具。",
+            MatterAction.Reissue => "已出具更正文书，原文书作废；请送达更正后的文书。",
+            MatterAction.Deliver => "送达已记录。如有签收的送达回执，请在“附件”中上传扫描件。",
+            _ => $"“{action.ToChinese()}”已办理，事项现为“{view.StatusLabel}”。",
+        };
 
     /// <summary>Shows the full ID numbers and phones; the view is audited (MatterWorkflow.RevealAsync).</summary>
     public async Task<IActionResult> OnPostRevealAsync(Guid id)
@@ -128,6 +132,9 @@ public sealed class DetailsModel(MatterWorkflow workflow, XinfangDb db, Staff st
 
     public IEnumerable<NoticeView> Deliverable => Matter.Notices.Where(n => Matter.Deliverable.Contains(n.Id));
 
+    /// <summary>The signed 送达回执 (scans) uploaded for each notice, linked from the notice and from its delivery in the history.</summary>
+    public ILookup<Guid, (Guid Id, string FileName)> Receipts { get; private set; } = Array.Empty<(Guid, (Guid, string))>().ToLookup(r => r.Item1, r => r.Item2);
+
     /// <summary>The period rule that governs this matter (a local rule where one applies): forms say the limit it sets.</summary>
     public PeriodRule Rule(string code) => Deadlines.RuleFor(code, Matter.Qualifiers);
 
@@ -151,6 +158,14 @@ public sealed class DetailsModel(MatterWorkflow workflow, XinfangDb db, Staff st
         Units = current.Units;
         CategoryNames = current.CategoryNames;
         LeaderPackages = (await packages.ForMatterAsync(id)).Value; // the matter was found just above
+        if (!Matter.IdentityWithheld) // an accusation's files are the accuser's: never to the accused (第三十条)
+        {
+            var receipts = await db.Set<Attachment>().AsNoTracking()
+                .Where(a => a.MatterId == id && a.Kind == AttachmentKind.DeliveryReceipt && a.NoticeId != null)
+                .OrderBy(a => a.UploadedAt).Select(a => new { NoticeId = a.NoticeId!.Value, a.Id, a.FileName }).ToListAsync();
+            Receipts = receipts.ToLookup(r => r.NoticeId, r => (r.Id, r.FileName));
+        }
+
         var actors = Matter.Events.Select(e => e.By).Distinct().ToList();
         StaffNames = await db.Users.AsNoTracking().Where(u => actors.Contains(u.UserName!)).ToDictionaryAsync(u => u.UserName!, u => u.DisplayName);
         if (staff.Has(Roles.Registrar) || staff.Has(Roles.Director) || staff.Has(Roles.UnitHead))

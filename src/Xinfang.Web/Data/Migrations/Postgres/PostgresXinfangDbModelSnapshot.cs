@@ -688,9 +688,6 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_notice");
 
-                    b.HasIndex("CorrectsId")
-                        .HasDatabaseName("ix_notice_corrects_id");
-
                     b.HasIndex("IssuingUnitId")
                         .HasDatabaseName("ix_notice_issuing_unit_id");
 
@@ -2448,12 +2445,6 @@ namespace Xinfang.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Xinfang.Domain.Matters.Notice", b =>
                 {
-                    b.HasOne("Xinfang.Domain.Matters.Notice", null)
-                        .WithMany()
-                        .HasForeignKey("CorrectsId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_notice_notice_corrects_id");
-
                     b.HasOne("Xinfang.Domain.Organisation.Unit", null)
                         .WithMany()
                         .HasForeignKey("IssuingUnitId")

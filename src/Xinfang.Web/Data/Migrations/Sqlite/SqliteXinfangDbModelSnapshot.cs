@@ -674,9 +674,6 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_notice");
 
-                    b.HasIndex("CorrectsId")
-                        .HasDatabaseName("ix_notice_corrects_id");
-
                     b.HasIndex("IssuingUnitId")
                         .HasDatabaseName("ix_notice_issuing_unit_id");
 
@@ -2430,12 +2427,6 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Xinfang.Domain.Matters.Notice", b =>
                 {
-                    b.HasOne("Xinfang.Domain.Matters.Notice", null)
-                        .WithMany()
-                        .HasForeignKey("CorrectsId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_notice_notice_corrects_id");
-
                     b.HasOne("Xinfang.Domain.Organisation.Unit", null)
                         .WithMany()
                         .HasForeignKey("IssuingUnitId")

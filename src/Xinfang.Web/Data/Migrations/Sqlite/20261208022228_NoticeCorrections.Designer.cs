@@ -11,7 +11,7 @@ using Xinfang.Web.Data;
 namespace Xinfang.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteXinfangDb))]
-    [Migration("20261208015515_NoticeCorrections")]
+    [Migration("20261208022228_NoticeCorrections")]
     partial class NoticeCorrections
     {
         /// <inheritdoc />
@@ -676,9 +676,6 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_notice");
-
-                    b.HasIndex("CorrectsId")
-                        .HasDatabaseName("ix_notice_corrects_id");
 
                     b.HasIndex("IssuingUnitId")
                         .HasDatabaseName("ix_notice_issuing_unit_id");
@@ -2433,12 +2430,6 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Xinfang.Domain.Matters.Notice", b =>
                 {
-                    b.HasOne("Xinfang.Domain.Matters.Notice", null)
-                        .WithMany()
-                        .HasForeignKey("CorrectsId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_notice_notice_corrects_id");
-
                     b.HasOne("Xinfang.Domain.Organisation.Unit", null)
                         .WithMany()
                         .HasForeignKey("IssuingUnitId")

@@ -16,32 +16,11 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                 table: "notice",
                 type: "uuid",
                 nullable: true);
-
-            migrationBuilder.CreateIndex(
-                name: "ix_notice_corrects_id",
-                table: "notice",
-                column: "corrects_id");
-
-            migrationBuilder.AddForeignKey(
-                name: "fk_notice_notice_corrects_id",
-                table: "notice",
-                column: "corrects_id",
-                principalTable: "notice",
-                principalColumn: "id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "fk_notice_notice_corrects_id",
-                table: "notice");
-
-            migrationBuilder.DropIndex(
-                name: "ix_notice_corrects_id",
-                table: "notice");
-
             migrationBuilder.DropColumn(
                 name: "corrects_id",
                 table: "notice");
