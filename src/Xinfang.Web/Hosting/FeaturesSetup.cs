@@ -3,6 +3,7 @@ using Xinfang.Web.Data;
 using Xinfang.Web.Features.Accounts;
 using Xinfang.Web.Features.Attachments;
 using Xinfang.Web.Features.Audit;
+using Xinfang.Web.Features.Exchange;
 using Xinfang.Web.Features.Calendar;
 using Xinfang.Web.Features.Categories;
 using Xinfang.Web.Features.Desk;
@@ -28,6 +29,8 @@ public static class FeaturesSetup
         builder.Services.AddScoped<UnitEditor>();
         builder.Services.AddScoped<AuditTrail>();
         builder.Services.AddScoped<DeskTiles>();
+        builder.Services.AddScoped<ExchangeExport>();
+        builder.Services.AddScoped<ExchangeImport>();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<ReferenceCache>();
         builder.Services.AddScoped<ReferenceData>();
@@ -101,6 +104,7 @@ public static class FeaturesSetup
         api.MapNotices();
         app.MapNoticePages();
         api.MapAttachments();
+        api.MapExchange();
         app.MapAttachmentPages();
         api.MapPrevention();
         api.MapPortal();

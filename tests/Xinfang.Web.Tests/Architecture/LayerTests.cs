@@ -18,6 +18,7 @@ public sealed class LayerTests
         "Xinfang.Web.Features.Desk",
         "Xinfang.Web.Features.Portal",
         "Xinfang.Web.Features.Supervision",
+        "Xinfang.Web.Features.Exchange",
         "Xinfang.Web.Features.Notices",
         "Xinfang.Web.Features.Attachments",
         "Xinfang.Web.Features.Prevention",

@@ -108,6 +108,9 @@ public sealed class AuthorisationMatrixTests
         ["GET /api/v1/supervision/letters"] = Policy.Staff,
         ["POST /api/v1/supervision/phone-reminders"] = Policy.Bureau,
         ["GET /api/v1/supervision/phone-reminders"] = Policy.Staff,
+        // The exchange package carries whole matters across units: the bureau's (docs/exchange/README.md).
+        ["GET /api/v1/exchange/export"] = Policy.Bureau,
+        ["POST /api/v1/exchange/import"] = Policy.Bureau,
         ["GET /api/v1/audit/"] = Policy.Audit,
         ["GET /api/v1/audit/export.xlsx"] = Policy.Audit,
         ["GET /api/v1/audit/verify"] = Policy.Audit,
