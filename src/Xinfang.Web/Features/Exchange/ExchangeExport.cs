@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Xinfang.Domain.Matters;
 using Xinfang.Domain.Shared;
 using Xinfang.Web.Data;
+using Xinfang.Web.Data.Configurations;
 
 namespace Xinfang.Web.Features.Exchange;
 
@@ -49,7 +50,9 @@ public sealed class ExchangeExport(XinfangDb db, TimeProvider time)
                 {
                     ["version"] = ExchangePackage.Version,
                     ["matter"] = ExchangeRows.Write(db.Entry(matter)),
-                    ["petitioners"] = Rows(matter.Petitioners),
+                    // The keyed hashes of identifiers are this installation's: the receiver computes its own as it stores them.
+                    ["petitioners"] = new JsonArray([.. matter.Petitioners.Select(p => (JsonNode)ExchangeRows.Write(db.Entry(p),
+                        PetitionerConfiguration.IdNumberHash, PetitionerConfiguration.PhoneHash, PetitionerConfiguration.AddressHash))]),
                     ["deadlines"] = Rows(matter.Deadlines),
                     ["notices"] = Rows(matter.Notices),
                     ["events"] = Rows(matter.Events),

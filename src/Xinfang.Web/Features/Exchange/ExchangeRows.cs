@@ -37,7 +37,7 @@ internal static class ExchangeRows
             return null;
         }
 
-        var provider = property.GetValueConverter() is { } converter ? converter.ConvertToProvider(value) : value;
+        var provider = Converter(property) is { } converter ? converter.ConvertToProvider(value) : value;
         return provider is null ? null : JsonSerializer.SerializeToNode(provider, provider.GetType(), MatterJson.Options);
     }
 
@@ -78,6 +78,14 @@ internal static class ExchangeRows
         return entity;
     }
 
+    /// <summary>
+    /// The converter whose stored form travels: enums and JSON columns. A text-to-text converter is the identifier
+    /// cipher (IdentifierCipher), whose ciphertext only this installation's key ring opens: those travel as plain text
+    /// and are encrypted again by the receiving database as it stores them.
+    /// </summary>
+    private static Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter(IProperty property) =>
+        property.GetValueConverter() is { } converter && !(converter.ModelClrType == typeof(string) && converter.ProviderClrType == typeof(string)) ? converter : null;
+
     private static object? Read(IProperty property, JsonNode? node)
     {
         if (node is null)
@@ -85,7 +93,7 @@ internal static class ExchangeRows
             return null;
         }
 
-        var converter = property.GetValueConverter();
+        var converter = Converter(property);
         var value = node.Deserialize(converter?.ProviderClrType ?? property.ClrType, MatterJson.Options);
         return converter is null || value is null ? value : converter.ConvertFromProvider(value);
     }
