@@ -59,7 +59,9 @@ public static class ExchangeEndpoints
                     File.Delete(path);
                 }
             })
-            .Accepts<IFormFile>("application/zip")
+            // The body is the zip itself (application/zip). Not declared with Accepts: that would answer 415 before the
+            // caller's role is checked, telling a stranger what the endpoint takes.
+            .WithDescription("请求体为交换包 zip（Content-Type: application/zip），格式见 docs/exchange/README.md。")
             .DisableAntiforgery();
         return api;
     }
