@@ -37,6 +37,7 @@ public static class FeaturesSetup
         builder.Services.AddScoped<CategoryEditor>();
         builder.Services.AddScoped<IdempotencyStore>();
         builder.Services.AddScoped<MatterWorkflow>();
+        builder.Services.AddScoped<MatterProblems>();
         builder.Services.AddScoped<MatterList>();
         builder.Services.AddScoped<MatterExport>();
         builder.Services.AddScoped<Features.Registry.PetitionerRegistry>();

@@ -3,6 +3,7 @@ using Xinfang.Domain.Deadlines;
 using Xinfang.Domain.Intake;
 using Xinfang.Domain.Matters;
 using Xinfang.Domain.Shared;
+using Xinfang.Domain.Supervision;
 using Xinfang.Web.Data;
 using Xinfang.Web.Features.Accounts;
 using Xinfang.Web.Infrastructure;
@@ -28,6 +29,9 @@ public sealed record MatterFilter(
 
     /// <summary>Matters under review or recheck by this body.</summary>
     public Guid? ReviewingBody { get; init; }
+
+    /// <summary>Matters flagged with this problem type of concentrated supervision (the stored flags, <see cref="MatterProblems"/>).</summary>
+    public ProblemType? Problem { get; init; }
 }
 
 public sealed record NextDue(string Code, string Name, DateOnly Due, bool Overdue, int WorkingDaysLeft, bool Provisional);
@@ -153,6 +157,11 @@ public sealed class MatterList(XinfangDb db, Staff staff, ReferenceData referenc
         if (filter.Overdue == true)
         {
             query = query.Where(m => m.NextDueOn < today);
+        }
+
+        if (filter.Problem is { } type)
+        {
+            query = query.Where(m => db.Set<MatterProblem>().Any(p => p.MatterId == m.Id && p.Type == type));
         }
 
         MatterSearch? search = null;

@@ -38,7 +38,7 @@ public sealed record RepeatLink(Guid Id, string Number, DateOnly ReceivedOn);
 /// <summary>One problem found on a matter, with the facts that show it.</summary>
 public sealed record ProblemFinding(ProblemType Type, string Evidence)
 {
-    public string Rule => Problems.RuleOf(Type);
+    public string Rule => ProblemRules.RuleOf(Type);
 }
 
 /// <summary>
@@ -55,7 +55,7 @@ public sealed record ProblemDecision(IReadOnlyList<ProblemFinding> Findings, Dat
 /// Which problem types apply to a matter. Pure: the matter's clocks, events, notices, deliveries and evaluations,
 /// the matters linked as its repeats, the day and the thresholds decide, nothing else.
 /// </summary>
-public static class Problems
+public static class ProblemRules
 {
     public static IReadOnlyList<ProblemType> All { get; } = Enum.GetValues<ProblemType>();
 

@@ -7,11 +7,11 @@ using static Xinfang.Domain.Tests.Matters.MatterBuilder;
 namespace Xinfang.Domain.Tests.Supervision;
 
 /// <summary>The seven problem types of concentrated supervision: each appears on its facts and disappears when they change.</summary>
-public sealed class ProblemsTests
+public sealed class ProblemRulesTests
 {
     private static readonly ProblemThresholds Defaults = ProblemThresholds.Default;
 
-    private static ProblemDecision On(Matter matter, string asOf, params RepeatLink[] repeats) => Problems.Decide(matter, repeats, D(asOf), Defaults);
+    private static ProblemDecision On(Matter matter, string asOf, params RepeatLink[] repeats) => ProblemRules.Decide(matter, repeats, D(asOf), Defaults);
 
     private static string Evidence(ProblemDecision decision, ProblemType type) => decision.Findings.Single(f => f.Type == type).Evidence;
 
@@ -44,7 +44,7 @@ public sealed class ProblemsTests
         var logged = Transferred().Accepted(D("2025-03-04")).Logged(on: D("2025-03-25")).Build();
         Assert.False(On(logged, "2025-03-25").Has(ProblemType.NotHandled));
         Assert.False(On(Transferred().Accepted(D("2025-03-04")).Concluded(Outcome.Explain).Build(), "2025-06-01").Has(ProblemType.NotHandled));
-        Assert.False(Problems.Decide(matter, [], D("2025-03-25"), new ProblemThresholds(IdleDays: 30)).Has(ProblemType.NotHandled));
+        Assert.False(ProblemRules.Decide(matter, [], D("2025-03-25"), new ProblemThresholds(IdleDays: 30)).Has(ProblemType.NotHandled));
     }
 
     [Fact]
@@ -95,14 +95,14 @@ public sealed class ProblemsTests
         var due = matter.OpenDeadline("handling")!.DueOn;
 
         Assert.False(On(matter, due.ToString("yyyy-MM-dd")).Has(ProblemType.Overdue));
-        Assert.Contains("已超期1天仍未完成", Evidence(Problems.Decide(matter, [], due.AddDays(1), Defaults), ProblemType.Overdue));
+        Assert.Contains("已超期1天仍未完成", Evidence(ProblemRules.Decide(matter, [], due.AddDays(1), Defaults), ProblemType.Overdue));
 
         var extended = Transferred().Accepted(D("2025-03-04")).Extended(30, D("2025-04-20")).Build();
-        Assert.False(Problems.Decide(extended, [], due.AddDays(1), Defaults).Has(ProblemType.Overdue));
+        Assert.False(ProblemRules.Decide(extended, [], due.AddDays(1), Defaults).Has(ProblemType.Overdue));
 
         var late = Transferred().Accepted(D("2025-03-04")).Concluded(Outcome.Explain, due.AddDays(5)).Build();
-        Assert.Contains("超期5天", Evidence(Problems.Decide(late, [], due.AddDays(6), Defaults), ProblemType.Overdue));
-        Assert.Null(Problems.Decide(late, [], due.AddDays(6), Defaults).Findings.FirstOrDefault(f => f.Evidence.Contains("仍未完成")));
+        Assert.Contains("超期5天", Evidence(ProblemRules.Decide(late, [], due.AddDays(6), Defaults), ProblemType.Overdue));
+        Assert.Null(ProblemRules.Decide(late, [], due.AddDays(6), Defaults).Findings.FirstOrDefault(f => f.Evidence.Contains("仍未完成")));
     }
 
     [Fact]
@@ -125,15 +125,15 @@ public sealed class ProblemsTests
     [Fact]
     public void Every_type_has_a_code_a_name_and_a_rule_citing_the_regulation()
     {
-        foreach (var type in Problems.All)
+        foreach (var type in ProblemRules.All)
         {
-            Assert.Equal(type, Problems.Parse(type.Code()));
+            Assert.Equal(type, ProblemRules.Parse(type.Code()));
             Assert.NotEmpty(type.ToChinese());
-            Assert.Contains("《信访工作条例》第", Problems.RuleOf(type));
+            Assert.Contains("《信访工作条例》第", ProblemRules.RuleOf(type));
         }
 
-        Assert.Null(Problems.Parse("late"));
-        Assert.Null(Problems.Parse(null));
+        Assert.Null(ProblemRules.Parse("late"));
+        Assert.Null(ProblemRules.Parse(null));
     }
 
     [Fact]
