@@ -13,8 +13,8 @@ using Xinfang.Web.Data;
 namespace Xinfang.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresXinfangDb))]
-    [Migration("20261208021334_MatterProblems")]
-    partial class MatterProblems
+    [Migration("20261208020656_IdentifiersEncrypted")]
+    partial class IdentifiersEncrypted
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -710,9 +710,16 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<string>("Address")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasMaxLength(860)
+                        .HasColumnType("character varying(860)")
                         .HasColumnName("address")
+                        .HasAnnotation("Xinfang:Encrypted", 200)
+                        .HasAnnotation("Xinfang:Sensitive", true);
+
+                    b.Property<string>("AddressHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("address_hash")
                         .HasAnnotation("Xinfang:Sensitive", true);
 
                     b.Property<DateOnly?>("BirthDate")
@@ -720,9 +727,10 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasColumnName("birth_date");
 
                     b.Property<string>("IdNumber")
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)")
+                        .HasMaxLength(132)
+                        .HasColumnType("character varying(132)")
                         .HasColumnName("id_number")
+                        .HasAnnotation("Xinfang:Encrypted", 18)
                         .HasAnnotation("Xinfang:Sensitive", true);
 
                     b.Property<string>("IdNumberHash")
@@ -750,9 +758,10 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasColumnName("order");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasMaxLength(188)
+                        .HasColumnType("character varying(188)")
                         .HasColumnName("phone")
+                        .HasAnnotation("Xinfang:Encrypted", 32)
                         .HasAnnotation("Xinfang:Sensitive", true);
 
                     b.Property<string>("PhoneHash")
@@ -769,17 +778,14 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_petitioner");
 
-                    b.HasIndex("IdNumber")
-                        .HasDatabaseName("ix_petitioner_id_number");
+                    b.HasIndex("AddressHash")
+                        .HasDatabaseName("ix_petitioner_address_hash");
 
                     b.HasIndex("IdNumberHash")
                         .HasDatabaseName("ix_petitioner_id_number_hash");
 
                     b.HasIndex("MatterId")
                         .HasDatabaseName("ix_petitioner_matter_id");
-
-                    b.HasIndex("Phone")
-                        .HasDatabaseName("ix_petitioner_phone");
 
                     b.HasIndex("PhoneHash")
                         .HasDatabaseName("ix_petitioner_phone_hash");
@@ -1270,15 +1276,17 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasColumnName("closed_on");
 
                     b.Property<string>("ContactIdNumber")
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)")
+                        .HasMaxLength(132)
+                        .HasColumnType("character varying(132)")
                         .HasColumnName("contact_id_number")
+                        .HasAnnotation("Xinfang:Encrypted", 18)
                         .HasAnnotation("Xinfang:Sensitive", true);
 
                     b.Property<string>("ContactPhone")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasMaxLength(188)
+                        .HasColumnType("character varying(188)")
                         .HasColumnName("contact_phone")
+                        .HasAnnotation("Xinfang:Encrypted", 32)
                         .HasAnnotation("Xinfang:Sensitive", true);
 
                     b.Property<DateTime>("CreatedAt")
@@ -1627,38 +1635,6 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                             Name = "其他",
                             SortOrder = 90
                         });
-                });
-
-            modelBuilder.Entity("Xinfang.Web.Data.MatterProblem", b =>
-                {
-                    b.Property<Guid>("MatterId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("matter_id");
-
-                    b.Property<string>("Type")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("type");
-
-                    b.Property<DateOnly>("DecidedOn")
-                        .HasColumnType("date")
-                        .HasColumnName("decided_on");
-
-                    b.Property<string>("Evidence")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("evidence");
-
-                    b.HasKey("MatterId", "Type")
-                        .HasName("pk_matter_problems");
-
-                    b.HasIndex("Type", "MatterId")
-                        .HasDatabaseName("ix_matter_problems_type_matter_id");
-
-                    b.ToTable("matter_problems", (string)null);
-
-                    b.HasAnnotation("Xinfang:NotAudited", true);
                 });
 
             modelBuilder.Entity("Xinfang.Web.Data.MatterTerm", b =>
@@ -2043,31 +2019,6 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasDatabaseName("ix_prevention_activities_kind_on");
 
                     b.ToTable("prevention_activities", (string)null);
-                });
-
-            modelBuilder.Entity("Xinfang.Web.Data.ProblemCheck", b =>
-                {
-                    b.Property<Guid>("MatterId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("matter_id");
-
-                    b.Property<DateOnly>("DecidedOn")
-                        .HasColumnType("date")
-                        .HasColumnName("decided_on");
-
-                    b.Property<DateOnly?>("RecheckOn")
-                        .HasColumnType("date")
-                        .HasColumnName("recheck_on");
-
-                    b.HasKey("MatterId")
-                        .HasName("pk_problem_checks");
-
-                    b.HasIndex("RecheckOn")
-                        .HasDatabaseName("ix_problem_checks_recheck_on");
-
-                    b.ToTable("problem_checks", (string)null);
-
-                    b.HasAnnotation("Xinfang:NotAudited", true);
                 });
 
             modelBuilder.Entity("Xinfang.Web.Data.ReturnVisit", b =>
@@ -2674,16 +2625,6 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasConstraintName("fk_ledger_round_reports_units_unit_id");
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Data.MatterProblem", b =>
-                {
-                    b.HasOne("Xinfang.Domain.Matters.Matter", null)
-                        .WithMany()
-                        .HasForeignKey("MatterId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_matter_problems_matters_matter_id");
-                });
-
             modelBuilder.Entity("Xinfang.Web.Data.MatterTerm", b =>
                 {
                     b.HasOne("Xinfang.Domain.Matters.Matter", null)
@@ -2728,16 +2669,6 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_phone_reminders_matters_matter_id");
-                });
-
-            modelBuilder.Entity("Xinfang.Web.Data.ProblemCheck", b =>
-                {
-                    b.HasOne("Xinfang.Domain.Matters.Matter", null)
-                        .WithMany()
-                        .HasForeignKey("MatterId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_problem_checks_matters_matter_id");
                 });
 
             modelBuilder.Entity("Xinfang.Web.Data.ReturnVisit", b =>
