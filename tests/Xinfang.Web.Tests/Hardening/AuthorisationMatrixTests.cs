@@ -111,6 +111,9 @@ public sealed class AuthorisationMatrixTests
         // The exchange package carries whole matters across units: the bureau's (docs/exchange/README.md).
         ["GET /api/v1/exchange/export"] = Policy.Bureau,
         ["POST /api/v1/exchange/import"] = Policy.Bureau,
+        ["GET /api/v1/supervision/problems"] = Policy.Staff,
+        ["POST /api/v1/supervision/problem-letters"] = Policy.Bureau,
+        ["GET /api/v1/supervision/problem-letters"] = Policy.Staff,
         ["GET /api/v1/audit/"] = Policy.Audit,
         ["GET /api/v1/audit/export.xlsx"] = Policy.Audit,
         ["GET /api/v1/audit/verify"] = Policy.Audit,
