@@ -16,7 +16,7 @@ public sealed record AnalysisView(
     int BecamePetitionCount, IReadOnlyList<PetitionFromLedger> BecamePetitions);
 
 /// <summary>
-/// 分析研判 of the ledger for a period, within the caller's scope: the database counts (GROUP BY, on indexed dates),
+/// 分析研判 of the ledger for a period, within the caller's scope: the database counts (GROUP BY over indexes only),
 /// <see cref="LedgerAnalysis"/> derives the rest. Items count by their screening date; units by 责任单位.
 /// </summary>
 public sealed class LedgerAnalysisQuery(XinfangDb db, Staff staff, ReferenceData reference)
@@ -41,13 +41,13 @@ public sealed class LedgerAnalysisQuery(XinfangDb db, Staff staff, ReferenceData
 
         var (previousFrom, previousTo) = LedgerAnalysis.Previous(from, to);
         var (lastYearFrom, lastYearTo) = LedgerAnalysis.LastYear(from, to);
-        // One pass over the period's index entries gives topic, unit and risk at once.
-        var cells = await items.Where(i => i.ReportedOn >= from && i.ReportedOn <= to)
-            .GroupBy(i => new { i.TopicId, i.ResponsibleUnitId, i.Risk })
-            .Select(g => new { g.Key.TopicId, g.Key.ResponsibleUnitId, g.Key.Risk, Count = g.Count() }).ToListAsync(cancellationToken);
-        var byTopic = cells.GroupBy(c => topics[c.TopicId]).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
-        var byUnit = cells.GroupBy(c => units.TryGetValue(c.ResponsibleUnitId, out var u) ? u.Name : "（未知单位）").ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
-        var byRisk = cells.GroupBy(c => c.Risk).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        // One GROUP BY per dimension, each over its (column, reported_on) index: no sort of the period's entries
+        // (see PreventionConfiguration for why not one GROUP BY over all three).
+        var period = items.Where(i => i.ReportedOn >= from && i.ReportedOn <= to);
+        var byTopic = await ByTopic(from, to);
+        var byUnit = (await period.GroupBy(i => i.ResponsibleUnitId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+            .GroupBy(c => units.TryGetValue(c.Key, out var u) ? u.Name : "（未知单位）").ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        var byRisk = await period.GroupBy(i => i.Risk).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(c => c.Key, c => c.Count, cancellationToken);
         var resolved = await items.CountAsync(i => i.Status == LedgerStatus.Resolved && i.ClosedOn >= from && i.ClosedOn <= to, cancellationToken);
         var openAtEnd = items.Where(i => i.ReportedOn <= to && (i.ClosedOn == null || i.ClosedOn > to));
         var open = await openAtEnd.CountAsync(cancellationToken);
