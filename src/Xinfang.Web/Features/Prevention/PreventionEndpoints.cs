@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Xinfang.Domain.Prevention;
 using Xinfang.Domain.Shared;
 using Xinfang.Web.Data;
+using Xinfang.Web.Documents;
 using Xinfang.Web.Features.Accounts;
 using Xinfang.Web.Infrastructure;
 
@@ -98,7 +99,7 @@ public static class PreventionEndpoints
         q.Check() is { } error ? error.ToProblem() : TypedResults.File(await excel.ExportAsync(q.ToFilter(), ct), OfficeFiles.Xlsx, "矛盾纠纷排查化解台账.xlsx");
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> AnalysisDocxAsync(
-        DateOnly? from, DateOnly? to, LedgerAnalysisQuery analysis, ReferenceData reference, Staff staff, CancellationToken ct)
+        DateOnly? from, DateOnly? to, LedgerAnalysisQuery analysis, ReferenceData reference, Staff staff, TimeProvider time, CancellationToken ct)
     {
         if (LedgerAnalysisQuery.CheckPeriod(from, to) is { } error)
         {
@@ -107,8 +108,9 @@ public static class PreventionEndpoints
 
         var view = await analysis.RunAsync(from!.Value, to!.Value, ct);
         var units = (await reference.CurrentAsync(ct)).Units;
-        var scope = staff.IsBureau ? "全区" : units.TryGetValue(staff.UnitId, out var u) ? u.Name : "本单位";
-        return TypedResults.File(AnalysisDocument.Build(view, scope), OfficeFiles.Docx, $"矛盾纠纷分析研判{from:yyyyMMdd}-{to:yyyyMMdd}.docx");
+        var unit = units.TryGetValue(staff.UnitId, out var u) ? u.Name : "本单位";
+        var document = AnalysisDocument.Compose(view, unit, staff.IsBureau ? "全区" : unit, ChinaTime.DateOf(time.GetUtcNow()));
+        return TypedResults.File(DocxWriter.Write(document), OfficeFiles.Docx, $"矛盾纠纷分析研判{from:yyyyMMdd}-{to:yyyyMMdd}.docx");
     }
 
     public sealed record LedgerQuery(string? Topic, Guid? UnitId, string? Risk, string? Status, DateOnly? From, DateOnly? To, int? Page, int? PageSize)
