@@ -105,4 +105,41 @@ public sealed class OrderAndActivityTests(SharedApps apps)
         Assert.Contains($"律师坐班{after.GetProperty("lawyerDutyDays").GetInt32()}天，接待群众{after.GetProperty("lawyerVisitors").GetInt32()}人次", text, StringComparison.Ordinal);
         Assert.Contains($"转为信访事项{after.GetProperty("ledgerBecamePetitions").GetInt32()}件", text, StringComparison.Ordinal);
     }
+
+    [Theory, DatabaseData]
+    public async Task The_bureau_corrects_an_incident_with_the_same_checks_and_no_one_else_may(Db db)
+    {
+        var app = await apps.For(db);
+        var registrar = await app.StaffAsync("610114", "registrar");
+        var unit = await app.StaffAsync(MatterApi.Labour, "handler", "unit-head");
+        var recorded = await registrar.Http.PostAsJsonAsync("/api/v1/incidents",
+            new { on = "2026-11-20T10:30:00+08:00", behaviour = "lingering", staffAction = new[] { "dissuade" }, outcome = "劝离" }, Ct);
+        await Http.EnsureAsync(recorded);
+        var id = (await recorded.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        var outcome = "经劝阻、教育后离开" + Guid.NewGuid().ToString("N")[..6];
+
+        var corrected = await registrar.Http.PutAsJsonAsync($"/api/v1/incidents/{id}",
+            new { on = "2026-11-20T10:30:00+08:00", behaviour = "lingering", staffAction = new[] { "dissuade", "educate" }, policeCalled = true, outcome }, Ct);
+        await Http.EnsureAsync(corrected);
+        Assert.Equal("劝阻、教育", (await corrected.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("staffActionLabel").GetString());
+        await Http.AssertProblemAsync(await registrar.Http.PutAsJsonAsync($"/api/v1/incidents/{id}", new { behaviour = "lingering", outcome = "x" }, Ct),
+            HttpStatusCode.UnprocessableEntity, "incident.at-invalid");
+        Assert.Equal(HttpStatusCode.Forbidden, (await unit.Http.PutAsJsonAsync($"/api/v1/incidents/{id}", new { behaviour = "other" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await registrar.Http.PutAsJsonAsync($"/api/v1/incidents/{Guid.NewGuid()}",
+            new { on = "2026-11-20T10:30:00+08:00", behaviour = "lingering", staffAction = new[] { "dissuade" }, outcome }, Ct)).StatusCode);
+        var list = await registrar.Http.GetFromJsonAsync<JsonElement>("/api/v1/incidents", Ct);
+        Assert.True(list.EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == id).GetProperty("policeCalled").GetBoolean());
+        Assert.Contains(outcome, list.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_order_log_is_in_the_menu_of_exactly_the_roles_its_policy_admits()
+    {
+        var link = Xinfang.Web.Features.Shared.Navigation.Areas.SelectMany(a => a.Links).Single(l => l.Path == "/order/incidents");
+        var policy = typeof(Xinfang.Web.Features.Prevention.OrderModel).GetCustomAttributes(typeof(Microsoft.AspNetCore.Authorization.AuthorizeAttribute), false)
+            .Cast<Microsoft.AspNetCore.Authorization.AuthorizeAttribute>().Single().Policy;
+
+        Assert.Equal(Xinfang.Web.Features.Accounts.Policies.Bureau, policy);
+        Assert.Equal(Xinfang.Web.Features.Accounts.Roles.Bureau.Order(), link.Roles.Order());
+    }
 }
