@@ -6,7 +6,9 @@ using Xinfang.Domain.Matters;
 using Xinfang.Domain.Routing;
 using Xinfang.Domain.Shared;
 using Xinfang.Web.Data;
+using Xinfang.Web.Data.Configurations;
 using Xinfang.Web.Features.Accounts;
+using Xinfang.Web.Infrastructure;
 
 namespace Xinfang.Web.Features.Matters;
 
@@ -15,7 +17,7 @@ namespace Xinfang.Web.Features.Matters;
 /// chain lock from the start, so numbering, the decision and the write see one consistent state on every server.
 /// </summary>
 public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time, ReferenceData reference, IdempotencyStore idempotency,
-                                   IConfiguration configuration)
+                                   IConfiguration configuration, IdentifierHash identifiers)
 {
     /// <summary>Who registers what comes in through the public portal; the idempotency keys of the portal are kept under it.</summary>
     public const string OnlineRegistrar = "portal";
@@ -328,8 +330,12 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
         var since = matter.ReceivedOn.AddYears(-3);
         var category = matter.CategoryCode ?? "";
         var location = matter.LocationUnitId;
+        // Through the keyed hashes: the identifiers themselves are encrypted with a random nonce.
+        var idHashes = ids.Select(i => identifiers.Of(IdentifierKind.IdNumber, i)).ToList();
+        var phoneHashes = phones.Select(p => identifiers.Of(IdentifierKind.Phone, p)).ToList();
         var samePerson = db.Set<Petitioner>()
-            .Where(p => p.IdNumber != null && ids.Contains(p.IdNumber) || p.Phone != null && phones.Contains(p.Phone))
+            .Where(p => idHashes.Contains(EF.Property<string?>(p, PetitionerConfiguration.IdNumberHash))
+                        || phoneHashes.Contains(EF.Property<string?>(p, PetitionerConfiguration.PhoneHash)))
             .Select(p => p.MatterId);
         var recent = db.Matters.Where(m => samePerson.Contains(m.Id)).Select(m => new { m.Id, m.ReceivedOn })
             .Union(db.Matters.Where(m => m.CategoryCode == category && m.LocationUnitId == location && m.ReceivedOn >= since)
