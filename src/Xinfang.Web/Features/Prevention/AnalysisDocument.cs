@@ -39,8 +39,10 @@ public static class AnalysisDocument
             a.Trends.Select(t => new[] { t.Topic, N(t.Count), N(t.Previous), N(t.LastYear), Rate(t.ChangeRate), Rate(t.YearOnYearRate) }));
         Section("二、按风险等级", "表2 风险等级分布", ["风险等级", "件数"], [1, 1], a.ByRisk.Select(r => new[] { r.Name, N(r.Count) }));
         Section("三、按责任单位", "表3 责任单位分布", ["责任单位", "件数"], [3, 1], a.ByUnit.Select(u => new[] { u.Name, N(u.Count) }));
-        Section("四、久拖未化解事项", "表4 期末未化解时间最长的事项", ["事项", "类型", "责任单位", "风险", "排查日期", "已历天数"], [22, 12, 16, 8, 24, 11],
-            a.LongestOpen.Select(i => new[] { i.Title, i.Topic, i.ResponsibleUnit, i.RiskLabel, ChineseText.LongDate(i.ReportedOn), N(i.DaysOpen) }));
+        // Rendered and looked at: with 2025年10月12日 and 已历天数 the date, type and header cells wrapped into two or three
+        // lines; numeric dates and 天数 keep each row on one or two lines (units' long names may still wrap).
+        Section("四、久拖未化解事项", "表4 期末未化解时间最长的事项", ["事项", "类型", "责任单位", "风险", "排查日期", "天数"], [29, 15, 22, 8, 17, 9],
+            a.LongestOpen.Select(i => new[] { i.Title, i.Topic, i.ResponsibleUnit, i.RiskLabel, i.ReportedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), N(i.DaysOpen) }));
         Section("五、转为信访事项情况", "表5 由台账事项转为信访事项的", ["台账事项", "转为信访日期", "信访事项编号"], [4, 3, 4],
             a.BecamePetitions.Select(p => new[] { p.ItemTitle, ChineseText.LongDate(p.On), string.Join("、", p.Matters.Select(m => m.Number)) }));
 
