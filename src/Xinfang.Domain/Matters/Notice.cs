@@ -31,6 +31,8 @@ public enum NoticeKind
     SupervisionLetter,
     /// <summary>挂牌督办函: overdue long after the 督办函, reported to the leader in charge (第三十九条、第四十五条).</summary>
     ListedSupervisionLetter,
+    /// <summary>督查督办函: the bureau's concentrated supervision of a matter flagged with one of the seven problem types (第四十条).</summary>
+    ProblemSupervisionLetter,
 }
 
 public enum Recipient
@@ -74,6 +76,7 @@ public static class NoticeKinds
         NoticeKind.ReminderLetter => "提醒函",
         NoticeKind.SupervisionLetter => "督办函",
         NoticeKind.ListedSupervisionLetter => "挂牌督办函",
+        NoticeKind.ProblemSupervisionLetter => "督查督办函",
     };
 
     /// <summary>The character of the document number (文号), e.g. 阎信受〔2025〕12号 for an acceptance notice.</summary>
@@ -96,6 +99,7 @@ public static class NoticeKinds
         NoticeKind.ReminderLetter => "督提",
         NoticeKind.SupervisionLetter => "督",
         NoticeKind.ListedSupervisionLetter => "督挂",
+        NoticeKind.ProblemSupervisionLetter => "督查",
     };
 
     /// <summary>

@@ -14,6 +14,7 @@ public static class NoticeFields
     public const string SupervisionLetter1 = "supervision-letter-1";
     public const string SupervisionLetter2 = "supervision-letter-2";
     public const string SuggestionLetter = "suggestion-letter";
+    public const string ProblemLetter = "problem-letter";
 
     /// <summary>What every notice about a matter says (issuing unit, numbers, petitioner, date, channel, demands).</summary>
     public static readonly IReadOnlyList<string> Common =
@@ -46,6 +47,7 @@ public static class NoticeFields
         NoticeKind.ReminderLetter => ReminderLetter,
         NoticeKind.SupervisionLetter => SupervisionLetter1,
         NoticeKind.ListedSupervisionLetter => SupervisionLetter2,
+        NoticeKind.ProblemSupervisionLetter => ProblemLetter,
         _ => NoticeTemplates.Kebab(kind.ToString()),
     };
 
@@ -68,6 +70,7 @@ public static class NoticeFields
     public static IReadOnlyList<string> For(string key) => key switch
     {
         ReminderLetter or SupervisionLetter1 or SupervisionLetter2 => Supervision,
+        ProblemLetter => ["文号", "发文日期", "发文单位", "信访件编号", "事项", "责任单位", "问题类型", "问题事实", "反馈期限", "法律依据"],
         SuggestionLetter => ["文号", "发文日期", "发文单位", "责任单位", "建议类型", "建议内容", "涉及事项", "反馈期限", "法律依据"],
         DeliveryReceipt => [.. Common, "送达文书", "送达文号"],
         _ when KindOf(key) is { } kind => [.. Common, .. Specific(kind)],

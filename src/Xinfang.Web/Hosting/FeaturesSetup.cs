@@ -38,6 +38,7 @@ public static class FeaturesSetup
         builder.Services.AddScoped<CategoryEditor>();
         builder.Services.AddScoped<IdempotencyStore>();
         builder.Services.AddScoped<MatterWorkflow>();
+        builder.Services.AddScoped<MatterProblems>();
         builder.Services.AddScoped<MatterList>();
         builder.Services.AddScoped<MatterExport>();
         builder.Services.AddScoped<Features.Registry.PetitionerRegistry>();
@@ -60,6 +61,7 @@ public static class FeaturesSetup
         builder.Services.AddScoped<ReturnVisits>();
         builder.Services.Configure<SupervisionOptions>(builder.Configuration.GetSection("Supervision"));
         builder.Services.AddScoped<SupervisionSweep>();
+        builder.Services.AddScoped<ConcentratedSupervision>();
         builder.Services.AddScoped<SupervisionLetters>();
         if (builder.Configuration.GetValue("Jobs:SupervisionSweep", true))
         {

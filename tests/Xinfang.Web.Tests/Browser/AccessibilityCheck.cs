@@ -29,13 +29,14 @@ public static class AccessibilityCheck
           headings.forEach((h, i) => { if (i > 0 && h > headings[i - 1] + 1) problems.push('heading level skipped: h' + headings[i - 1] + ' to h' + h); });
           const rgb = c => { const m = c.match(/[\d.]+/g).map(Number); return { r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1 }; };
           const lum = ({ r, g, b }) => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }; return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
-          const background = el => { for (let e = el; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor); if (c.a > 0.5) return c; } return { r: 255, g: 255, b: 255, a: 1 }; };
+          // The colours text may be drawn on: the nearest opaque background colour, or every stop of a gradient (the
+          // staff pages' header), of which the worst counts.
+          const backgrounds = el => { for (let e = el; e; e = e.parentElement) { const s = getComputedStyle(e); if (s.backgroundImage.includes('gradient')) return s.backgroundImage.match(/rgba?\([^)]*\)/g).map(rgb); const c = rgb(s.backgroundColor); if (c.a > 0.5) return [c]; } return [{ r: 255, g: 255, b: 255, a: 1 }]; };
           for (const el of document.querySelectorAll('body *')) {
             if (!visible(el) || ![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
             const style = getComputedStyle(el);
-            const fg = rgb(style.color), bg = background(el);
-            const [l1, l2] = [lum(fg), lum(bg)].sort((a, b) => b - a);
-            const ratio = (l1 + 0.05) / (l2 + 0.05);
+            const fg = rgb(style.color);
+            const ratio = Math.min(...backgrounds(el).map(bg => { const [l1, l2] = [lum(fg), lum(bg)].sort((a, b) => b - a); return (l1 + 0.05) / (l2 + 0.05); }));
             const size = parseFloat(style.fontSize), bold = +style.fontWeight >= 700;
             const needed = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
             if (ratio < needed) problems.push(`contrast ${ratio.toFixed(2)} < ${needed} on "${el.textContent.trim().slice(0, 20)}"`);

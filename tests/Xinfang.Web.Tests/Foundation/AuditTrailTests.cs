@@ -265,6 +265,9 @@ public sealed class AuditTrailTests(SharedApps apps)
 
         start.Environment["Database__Provider"] = database.Provider;
         start.Environment["ConnectionStrings__Xinfang"] = database.ConnectionString;
+        // The operator's configuration is the server's: the same keys (SECURITY.md).
+        start.Environment["Identifiers__HashKey"] = XinfangApp.TestHashKey;
+        start.Environment["Identifiers__EncryptionKeys"] = XinfangApp.TestEncryptionKeys;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync(Ct);
         var stderr = process.StandardError.ReadToEndAsync(Ct);

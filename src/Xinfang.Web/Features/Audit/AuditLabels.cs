@@ -68,6 +68,8 @@ public static class AuditLabels
         ["ReturnVisit"] = "回访任务",
         ["SupervisionLetterRecord"] = "督办函件登记",
         ["PhoneReminder"] = "电话催办",
+        ["MatterProblem"] = "督查问题类型",
+        ["ProblemCheck"] = "督查问题复核日",
     };
 
     public static IReadOnlyCollection<string> KnownEntities => Entities.Keys;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Xinfang.Domain.Intake;
 using Xinfang.Domain.Matters;
+using Xinfang.Domain.Supervision;
 using Xinfang.Domain.Shared;
 using Xinfang.Web.Features.Accounts;
 using Xinfang.Web.Infrastructure;
@@ -112,7 +113,7 @@ public static class MatterEndpoints
     /// <summary>Query-string shape of <see cref="MatterFilter"/>: <c>?status=accepted&amp;status=concluded&amp;overdue=true</c>.</summary>
     public sealed record MatterQuery(
         string[]? Status, Guid? UnitId, string? Purpose, string? CategoryCode, string? Channel, DateOnly? From, DateOnly? To,
-        int? DueWithin, bool? Overdue, string? Q, int? Page, int? PageSize, string? After = null, string? Count = null)
+        int? DueWithin, bool? Overdue, string? Q, int? Page, int? PageSize, string? After = null, string? Count = null, string? Problem = null)
     {
         public Result<MatterFilter> ToFilter()
         {
@@ -149,6 +150,13 @@ public static class MatterEndpoints
                 channel = c;
             }
 
+            ProblemType? problem = null;
+            if (!string.IsNullOrWhiteSpace(Problem) && (problem = ProblemRules.Parse(Problem)) is null)
+            {
+                return Error.Validation("request.problem-invalid",
+                    $"参数 problem 的取值“{Problem}”无法识别，应为 {string.Join("、", ProblemRules.All.Select(t => t.Code()))} 之一。", "problem");
+            }
+
             if (Count is not (null or "exact" or "estimate"))
             {
                 return Invalid("count", Count);
@@ -158,6 +166,7 @@ public static class MatterEndpoints
             {
                 After = string.IsNullOrEmpty(After) ? null : After,
                 ExactCount = Count == "exact",
+                Problem = problem,
             };
         }
 

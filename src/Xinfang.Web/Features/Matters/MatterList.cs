@@ -3,6 +3,7 @@ using Xinfang.Domain.Deadlines;
 using Xinfang.Domain.Intake;
 using Xinfang.Domain.Matters;
 using Xinfang.Domain.Shared;
+using Xinfang.Domain.Supervision;
 using Xinfang.Web.Data;
 using Xinfang.Web.Data.Configurations;
 using Xinfang.Web.Features.Accounts;
@@ -29,6 +30,9 @@ public sealed record MatterFilter(
 
     /// <summary>Matters under review or recheck by this body.</summary>
     public Guid? ReviewingBody { get; init; }
+
+    /// <summary>Matters flagged with this problem type of concentrated supervision (the stored flags, <see cref="MatterProblems"/>).</summary>
+    public ProblemType? Problem { get; init; }
 }
 
 public sealed record NextDue(string Code, string Name, DateOnly Due, bool Overdue, int WorkingDaysLeft, bool Provisional);
@@ -154,6 +158,11 @@ public sealed class MatterList(XinfangDb db, Staff staff, ReferenceData referenc
         if (filter.Overdue == true)
         {
             query = query.Where(m => m.NextDueOn < today);
+        }
+
+        if (filter.Problem is { } type)
+        {
+            query = query.Where(m => db.Set<MatterProblem>().Any(p => p.MatterId == m.Id && p.Type == type));
         }
 
         MatterSearch? search = null;

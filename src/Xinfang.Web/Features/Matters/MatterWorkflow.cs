@@ -17,7 +17,7 @@ namespace Xinfang.Web.Features.Matters;
 /// chain lock from the start, so numbering, the decision and the write see one consistent state on every server.
 /// </summary>
 public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time, ReferenceData reference, IdempotencyStore idempotency,
-                                   IConfiguration configuration, IdentifierHash identifiers)
+                                   IConfiguration configuration, IdentifierHash identifiers, MatterProblems problems)
 {
     /// <summary>Who registers what comes in through the public portal; the idempotency keys of the portal are kept under it.</summary>
     public const string OnlineRegistrar = "portal";
@@ -131,6 +131,7 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
         matter.SuggestRoute(RoutingAdvice.Suggest(matter, current.RoutingRules, context.Units, current.CategoryNames));
         var receipt = matter.Apply(change, [number], owner, time.GetUtcNow().UtcDateTime); // the receipt carries the matter's number
         db.Matters.Add(matter);
+        await problems.SyncAsync(matter, Today, cancellationToken); // and the matter it repeats: 办理后仍重复信访
         await NoticeDocuments.WriteAsync(db, receipt, change.Details, cancellationToken);
         var view = MatterView.Of(matter, staff, context) with { QueryCode = queryCode };
         if (idempotencyKey is not null)
@@ -264,6 +265,9 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
         {
             db.Add(ReturnVisitFor(matter, evaluation));
         }
+
+        // The supervision flags change with the matter, in its transaction (集中督查督办).
+        await problems.SyncAsync(matter, Today, cancellationToken);
 
         return change;
     }

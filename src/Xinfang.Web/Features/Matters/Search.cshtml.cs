@@ -41,12 +41,15 @@ public sealed class SearchModel(MatterList list, UnitEditor units, CategoryEdito
 
     public MatterTable? Table { get; private set; }
 
-    public string? Problem { get; private set; }
+    public string? Failure { get; private set; }
+
+    /// <summary>A problem type of concentrated supervision (<c>problem=not-accepted</c>, …).</summary>
+    [BindProperty(SupportsGet = true)] public string? Problem { get; set; }
 
     public IReadOnlyList<CategoryOption> CategoryOptions { get; private set; } = [];
 
     public bool Filtered => Q is { Length: > 0 } || Status is { Length: > 0 } || Channel is { Length: > 0 } || Purpose is { Length: > 0 }
-        || CategoryCode is { Length: > 0 } || From is { Length: > 0 } || To is { Length: > 0 } || Overdue || UnitId is not null;
+        || CategoryCode is { Length: > 0 } || From is { Length: > 0 } || To is { Length: > 0 } || Overdue || UnitId is not null || Problem is { Length: > 0 };
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -55,18 +58,18 @@ public sealed class SearchModel(MatterList list, UnitEditor units, CategoryEdito
         var to = RegistrationForm.ParseDate(To);
         if (from is null && !string.IsNullOrWhiteSpace(From) || to is null && !string.IsNullOrWhiteSpace(To))
         {
-            Problem = "收到日期请按“年-月-日”填写，如 2026-03-02。";
+            Failure = "收到日期请按“年-月-日”填写，如 2026-03-02。";
             return;
         }
 
         From = from?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         To = to?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var query = new MatterEndpoints.MatterQuery(Empty(Status) is { } s ? [s] : null, UnitId, Empty(Purpose), Empty(CategoryCode), Empty(Channel), from, to,
-            null, Overdue ? true : null, Empty(Q), Math.Max(1, PageNumber), PageSize);
+            null, Overdue ? true : null, Empty(Q), Math.Max(1, PageNumber), PageSize, Problem: Empty(Problem));
         var found = await query.ToFilter().ThenAsync(filter => list.FindAsync(filter, cancellationToken));
         if (!found.TryGet(out var page, out var error))
         {
-            Problem = error.Detail;
+            Failure = error.Detail;
             return;
         }
 
@@ -91,6 +94,7 @@ public sealed class SearchModel(MatterList list, UnitEditor units, CategoryEdito
         ["to"] = Empty(To),
         ["overdue"] = Overdue ? "true" : null,
         ["unitId"] = UnitId?.ToString(),
+        ["problem"] = Empty(Problem),
     };
 
     private string PageUrl(int pageNumber)

@@ -30,7 +30,9 @@ public static class Navigation
             new("我的包案", "/packages", "bi-person-badge", Roles.Leader),
             new("期限计算器", "/calendar/due", "bi-calculator"),
         ]),
-        new("监督", "bi-eye", []),
+        new("监督", "bi-eye", [
+            new("集中督查督办", "/supervision", "bi-eye", Roles.Registrar, Roles.Supervisor, Roles.Director),
+        ]),
         new("秩序", "bi-sign-stop", [
             // The page's policy (Policies.Bureau) admits the bureau's roles: the menu offers it to exactly those.
             new("接待秩序记录", "/order/incidents", "bi-sign-stop", [.. Roles.Bureau]),

@@ -23,6 +23,15 @@ public static class SupervisionEndpoints
             .WithSummary("登记电话催办：通话时间、接听人、催办内容");
         supervision.MapGet("/phone-reminders", (Guid matterId, SupervisionLetters letters, CancellationToken ct) => letters.CallsAsync(matterId, ct))
             .WithSummary("一件事项的电话催办记录");
+        supervision.MapGet("/problems", async Task<Results<Ok<ProblemBoard>, ProblemHttpResult>> (string? type, Guid? unitId, DateOnly? from, DateOnly? to, ConcentratedSupervision board, CancellationToken ct) =>
+                (await board.BoardAsync(new ProblemQuery(type, unitId, from, to), ct)).TryGet(out var result, out var error) ? TypedResults.Ok(result) : error.ToProblem())
+            .WithSummary("集中督查督办：七类问题（not-accepted、not-handled、not-implemented、repeat-after-conclusion、irregular、overdue、substance-unresolved）的事项、规则和证据，按类型、责任单位和收到日期筛选，附各类计数");
+        supervision.MapPost("/problem-letters", async Task<Results<Ok<ProblemLettersResult>, ProblemHttpResult>> (ProblemLettersInput input, ConcentratedSupervision board, CancellationToken ct) =>
+                (await board.IssueAsync(input, ct)).TryGet(out var result, out var error) ? TypedResults.Ok(result) : error.ToProblem())
+            .RequireAuthorization(Policies.Bureau)
+            .WithSummary("批量发督查督办函：未列入督查问题、不可见或今天已发函的事项逐件拒绝并说明理由，其余照常发函");
+        supervision.MapGet("/problem-letters", (Guid? unitId, ConcentratedSupervision board, CancellationToken ct) => board.LettersAsync(unitId, ct))
+            .WithSummary("已发的督查督办函");
         return api;
     }
 }

@@ -11,8 +11,8 @@ using Xinfang.Web.Features.Matters;
 namespace Xinfang.Web.Features.Supervision;
 
 /// <summary>
-/// What one sweep issued (API.md "Supervision"). <see cref="Flagged"/> is the contract's count of matters flagged with
-/// one of the seven problem types; the sweep does not compute those flags yet, so it is 0.
+/// What one sweep issued (API.md "Supervision"). <see cref="Flagged"/> is the number of matters flagged with one of the
+/// seven problem types after the sweep re-decided those whose day came (<see cref="MatterProblems.RefreshDueAsync"/>).
 /// </summary>
 public sealed record SweepResult(DateOnly AsOf, int Reminders, int Supervisions, int Listed, int Flagged);
 
@@ -23,7 +23,7 @@ public sealed record SweepResult(DateOnly AsOf, int Reminders, int Supervisions,
 /// register's unique (matter, clock, kind, level): only a claim that went in is numbered and issued, so running the
 /// sweep again, or on several servers at once, never issues a letter twice and never spends a document number.
 /// </summary>
-public sealed class SupervisionSweep(XinfangDb db, ReferenceData reference, TimeProvider time, IOptions<SupervisionOptions> options)
+public sealed class SupervisionSweep(XinfangDb db, ReferenceData reference, TimeProvider time, IOptions<SupervisionOptions> options, MatterProblems problems)
 {
     /// <summary>What the sweep signs letters as, in the notices and the audit trail.</summary>
     public const string By = "督查督办";
@@ -111,7 +111,9 @@ public sealed class SupervisionSweep(XinfangDb db, ReferenceData reference, Time
             }
         }
 
-        return new SweepResult(asOf, counts[0], counts[1] + counts[2], counts[2], 0);
+        // Time alone makes some problems appear (a deadline passed, a quiet spell grew long): every matter whose day came is re-decided.
+        var flagged = await problems.RefreshDueAsync(asOf, cancellationToken);
+        return new SweepResult(asOf, counts[0], counts[1] + counts[2], counts[2], flagged);
     }
 
     /// <summary>Claims, numbers and issues one batch in one transaction; returns the levels of the letters issued.</summary>

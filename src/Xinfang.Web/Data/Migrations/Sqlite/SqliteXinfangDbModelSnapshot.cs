@@ -1626,6 +1626,38 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Xinfang.Web.Data.MatterProblem", b =>
+                {
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("matter_id");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence");
+
+                    b.HasKey("MatterId", "Type")
+                        .HasName("pk_matter_problems");
+
+                    b.HasIndex("Type", "MatterId")
+                        .HasDatabaseName("ix_matter_problems_type_matter_id");
+
+                    b.ToTable("matter_problems", (string)null);
+
+                    b.HasAnnotation("Xinfang:NotAudited", true);
+                });
+
             modelBuilder.Entity("Xinfang.Web.Data.MatterTerm", b =>
                 {
                     b.Property<string>("Term")
@@ -2006,6 +2038,31 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_prevention_activities_kind_on");
 
                     b.ToTable("prevention_activities", (string)null);
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.ProblemCheck", b =>
+                {
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("matter_id");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
+                    b.Property<DateOnly?>("RecheckOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recheck_on");
+
+                    b.HasKey("MatterId")
+                        .HasName("pk_problem_checks");
+
+                    b.HasIndex("RecheckOn")
+                        .HasDatabaseName("ix_problem_checks_recheck_on");
+
+                    b.ToTable("problem_checks", (string)null);
+
+                    b.HasAnnotation("Xinfang:NotAudited", true);
                 });
 
             modelBuilder.Entity("Xinfang.Web.Data.ReturnVisit", b =>
@@ -2610,6 +2667,16 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .HasConstraintName("fk_ledger_round_reports_units_unit_id");
                 });
 
+            modelBuilder.Entity("Xinfang.Web.Data.MatterProblem", b =>
+                {
+                    b.HasOne("Xinfang.Domain.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_matter_problems_matters_matter_id");
+                });
+
             modelBuilder.Entity("Xinfang.Web.Data.MatterTerm", b =>
                 {
                     b.HasOne("Xinfang.Domain.Matters.Matter", null)
@@ -2654,6 +2721,16 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_phone_reminders_matters_matter_id");
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.ProblemCheck", b =>
+                {
+                    b.HasOne("Xinfang.Domain.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_problem_checks_matters_matter_id");
                 });
 
             modelBuilder.Entity("Xinfang.Web.Data.ReturnVisit", b =>
