@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using MiniExcelLibs;
+using Npgsql;
 using Xinfang.Domain.Prevention;
 using Xinfang.Web.Data;
 using Xinfang.Web.Hosting;
@@ -14,7 +15,7 @@ using Xinfang.Web.Features.Prevention;
 namespace Xinfang.Benchmarks;
 
 /// <summary>
-/// `prevention`: the two targets of issue 16 on a SQLite file with the real schema, each against a baseline measured
+/// `prevention [sqlite|postgres]`: the two targets of issue 16 on a database with the real schema, each against a baseline measured
 /// in the same run. (1) Importing a 10,000-row ledger file through <see cref="LedgerExcel"/> (parse, check every row,
 /// store in one audited transaction) against MiniExcel merely reading the same file. (2) The analysis of a year with
 /// 50,000 ledger items through <see cref="LedgerAnalysisQuery"/> against one indexed COUNT over the same year.
@@ -27,21 +28,37 @@ public static class PreventionBenchmark
     public const int YearItems = 50_000;
     public const int AnalysisRuns = 60;
 
-    public static async Task RunAsync()
+    /// <param name="provider"><c>sqlite</c> (a file under the temp directory) or <c>postgres</c> (a fresh database on the
+    /// server named by XINFANG_BENCH_POSTGRES, a connection string as scripts/postgres.sh prints it).</param>
+    public static async Task RunAsync(string provider = "sqlite")
     {
+        var postgres = provider.Equals("postgres", StringComparison.OrdinalIgnoreCase);
+        var keep = Environment.GetEnvironmentVariable("XINFANG_BENCH_KEEP") == "1";
+        string connectionString;
         var path = Path.Combine(Path.GetTempPath(), "xinfang-bench", $"prevention-{Environment.ProcessId}.db");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await using var app = RecalculationDatabase.App(path);
+        if (postgres)
+        {
+            var server = Environment.GetEnvironmentVariable("XINFANG_BENCH_POSTGRES")
+                         ?? throw new InvalidOperationException("Set XINFANG_BENCH_POSTGRES to a server's connection string (scripts/postgres.sh start <dir>).");
+            connectionString = await FreshPostgresDatabaseAsync(server, "xinfang_bench_prevention");
+        }
+        else
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
+        }
+
+        await using var app = RecalculationDatabase.App(postgres ? "Postgres" : "Sqlite", connectionString);
         await DatabaseInitializer.InitializeAsync(app.Services);
         var time = TimeProvider.System;
-        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Trim()}");
+        Console.WriteLine($"provider: {provider}; machine: {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Trim()}");
 
         if (Environment.GetEnvironmentVariable("XINFANG_BENCH_ANALYSIS_ONLY") != "1")
         {
             await ImportAsync(app, time);
         }
 
-        await FillYearAsync(app.Services);
+        await FillYearAsync(app.Services, postgres);
         var (from, to) = (new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31));
         var baseline = new List<double>();
         var analysis = new List<double>();
@@ -61,14 +78,36 @@ public static class PreventionBenchmark
                 analysis.Add(analysisMs);
             }
 
-            if (run == 0) Console.WriteLine($"analysis of 2025: total {view.Total}, resolved {view.Resolved}, open {view.Open}, topics {view.ByTopic.Count}");
+            if (run == 0) Console.WriteLine($"analysis of 2025: total {view.Total}, resolved {view.Resolved}, open {view.Open}, topics {view.ByTopic.Count}, longest open {view.LongestOpen.Count}");
         }
 
         Console.WriteLine($"analysis ({AnalysisRuns} runs after 5 warm-up): COUNT baseline p50 {P(baseline, 50):F1} ms p95 {P(baseline, 95):F1} ms; " +
                           $"analysis p50 {P(analysis, 50):F1} ms p95 {P(analysis, 95):F1} ms (p95 ratio {P(analysis, 95) / P(baseline, 95):F1})");
         Console.WriteLine($"load average after: {File.ReadAllText("/proc/loadavg").Trim()}");
-        SqliteConnection.ClearAllPools();
-        File.Delete(path);
+        if (keep)
+        {
+            Console.WriteLine($"kept: {connectionString}");
+            return;
+        }
+
+        if (!postgres)
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+
+    private static async Task<string> FreshPostgresDatabaseAsync(string server, string name)
+    {
+        await using (var connection = new NpgsqlConnection(server))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"DROP DATABASE IF EXISTS {name} WITH (FORCE); CREATE DATABASE {name};";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString();
     }
 
     private static async Task ImportAsync(Microsoft.AspNetCore.Builder.WebApplication app, TimeProvider time)
@@ -137,38 +176,49 @@ public static class PreventionBenchmark
         return stream.ToArray();
     }
 
-    /// <summary>50,000 items over 2025, plus 2024 and December 2024 for the comparisons, inserted raw in one transaction.</summary>
-    private static async Task FillYearAsync(IServiceProvider services)
+    /// <summary>50,000 items over 2025, plus 25,000 over 2024 for the comparisons, inserted raw in one transaction.</summary>
+    private static async Task FillYearAsync(IServiceProvider services, bool postgres)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<XinfangDb>();
         var topics = await db.Set<LedgerTopic>().Select(t => t.Id).ToListAsync();
         var units = await db.Units.Where(u => u.Kind == Xinfang.Domain.Organisation.UnitKind.Street || u.Kind == Xinfang.Domain.Organisation.UnitKind.Town
                                               || u.Kind == Xinfang.Domain.Organisation.UnitKind.Department).Select(u => u.Id).ToListAsync();
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
         var command = connection.CreateCommand();
         command.Transaction = transaction;
+        // SQLite holds what EF writes there: upper-case GUID text, ISO dates; PostgreSQL takes the values as they are.
+        object Id(Guid id) => postgres ? id : id.ToString().ToUpperInvariant();
+        object Day(DateOnly? day) => day is null ? DBNull.Value : postgres ? day.Value : day.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        object created = postgres ? new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc) : "2025-01-01 00:00:00";
         command.CommandText = """
             INSERT INTO ledger_items (id, topic_id, title, description, location_unit_id, people, headcount, risk, source, responsible_unit_id,
                 responsible_person, measures, reported_on, status, closed_on, reporting_unit_id, created_by, created_at, updates, version)
-            VALUES ($id, $topic, '排查事项', '基本情况', $unit, '', 3, $risk, 'Screening', $unit, '张科长', '', $on, $status, $closed, $unit, 'bench', '2025-01-01 00:00:00', '[]', 0)
+            VALUES (@id, @topic, '排查事项', '基本情况', @unit, '', 3, @risk, 'Screening', @unit, '张科长', '', @on, @status, @closed, @unit, 'bench', @created, '[]', 0)
             """;
-        var p = new[] { "$id", "$topic", "$unit", "$risk", "$on", "$status", "$closed" }.ToDictionary(n => n, n => command.Parameters.Add(n, SqliteType.Text));
+        var p = new[] { "id", "topic", "unit", "risk", "on", "status", "closed", "created" }.ToDictionary(n => n, n =>
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@" + n;
+            command.Parameters.Add(parameter);
+            return parameter;
+        });
+        p["created"].Value = created;
         var random = new Random(16);
         var total = YearItems + YearItems / 2;
         for (var i = 0; i < total; i++)
         {
             var on = i < YearItems ? new DateOnly(2025, 1, 1).AddDays(random.Next(365)) : new DateOnly(2024, 1, 1).AddDays(random.Next(366));
             var resolved = random.Next(3) > 0;
-            p["$id"].Value = Guid.CreateVersion7().ToString().ToUpperInvariant();
-            p["$topic"].Value = topics[random.Next(topics.Count)].ToString().ToUpperInvariant();
-            p["$unit"].Value = units[random.Next(units.Count)].ToString().ToUpperInvariant();
-            p["$risk"].Value = ((RiskLevel)random.Next(4)).ToString();
-            p["$on"].Value = on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            p["$status"].Value = resolved ? "Resolved" : "Resolving";
-            p["$closed"].Value = resolved ? on.AddDays(random.Next(60)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
+            p["id"].Value = Id(Guid.CreateVersion7());
+            p["topic"].Value = Id(topics[random.Next(topics.Count)]);
+            p["unit"].Value = Id(units[random.Next(units.Count)]);
+            p["risk"].Value = ((RiskLevel)random.Next(4)).ToString();
+            p["on"].Value = Day(on);
+            p["status"].Value = resolved ? "Resolved" : "Resolving";
+            p["closed"].Value = Day(resolved ? on.AddDays(random.Next(60)) : null);
             await command.ExecuteNonQueryAsync();
         }
 

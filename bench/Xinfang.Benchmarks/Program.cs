@@ -10,10 +10,10 @@ if (args is ["recalc-once", ..])
     return;
 }
 
-// `prevention`: the ledger import of 10,000 rows and the analysis of a year of 50,000 items (BENCHMARKS.md).
+// `prevention [sqlite|postgres]`: the ledger import of 10,000 rows and the analysis of a year of 50,000 items (BENCHMARKS.md).
 if (args is ["prevention", ..])
 {
-    await PreventionBenchmark.RunAsync();
+    await PreventionBenchmark.RunAsync(args.Length > 1 ? args[1] : "sqlite");
     return;
 }
 

@@ -35,11 +35,15 @@ public static class RecalculationDatabase
     ];
 
     /// <summary>The real services of Xinfang on one SQLite file (no HTTP pipeline: nothing here serves requests).</summary>
-    public static WebApplication App(string path)
+    public static WebApplication App(string path) =>
+        App("Sqlite", new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString());
+
+    /// <summary>The same services on either provider (<c>Sqlite</c> or <c>Postgres</c>).</summary>
+    public static WebApplication App(string provider, string connectionString)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Production" });
-        builder.Configuration["Database:Provider"] = "Sqlite";
-        builder.Configuration["ConnectionStrings:Xinfang"] = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
+        builder.Configuration["Database:Provider"] = provider;
+        builder.Configuration["ConnectionStrings:Xinfang"] = connectionString;
         builder.Configuration["Bootstrap:AdminPassword"] = "Bench-Bureau-2026x";
         builder.Configuration["Logging:LogLevel:Default"] = "Warning";
         builder.AddXinfangDatabase();

@@ -91,5 +91,38 @@ public static class LedgerRules
         return new LedgerUpdate(date, note.Trim(), status == current ? null : status, string.IsNullOrWhiteSpace(measures) ? null : measures.Trim(), matterId, by);
     }
 
+    /// <summary>
+    /// A correction of an open item's fields after filing (the street got the amount wrong, the risk was raised): the
+    /// corrected facts keep the item's status, and the history records who changed which fields on which day, so that
+    /// the ledger shows what was reported first. A closed item is not edited; nothing changed is no edit.
+    /// </summary>
+    public static Result<LedgerUpdate> DecideEdit(LedgerItemFacts current, LedgerItemFacts corrected, DateOnly today, string by)
+    {
+        if (current.Status.IsClosed())
+        {
+            return Error.Conflict("ledger.item-closed", "台账事项已办结", $"该事项已{current.Status.ToChinese()}，不能再修改。");
+        }
+
+        var changed = Changed(current, corrected);
+        if (changed.Count == 0)
+        {
+            return Error.Validation("ledger.edit-unchanged", "没有修改任何内容。", "title");
+        }
+
+        return new LedgerUpdate(today, $"修改了{string.Join("、", changed)}。", null, null, null, by);
+    }
+
+    /// <summary>The Chinese names of the fields that differ, in the form's order (the contact's identifiers by name only).</summary>
+    public static IReadOnlyList<string> Changed(LedgerItemFacts a, LedgerItemFacts b) =>
+        new (string Name, bool Differs)[]
+        {
+            ("矛盾类型", a.TopicId != b.TopicId), ("标题", a.Title != b.Title), ("基本情况", a.Description != b.Description),
+            ("问题属地", a.LocationUnitId != b.LocationUnitId), ("涉及人员", a.People != b.People), ("涉及人数", a.Headcount != b.Headcount),
+            ("涉及金额", a.Amount != b.Amount), ("当事人电话", a.ContactPhone != b.ContactPhone), ("当事人身份证号", a.ContactIdNumber != b.ContactIdNumber),
+            ("风险等级", a.Risk != b.Risk), ("来源", a.Source != b.Source), ("责任单位", a.ResponsibleUnitId != b.ResponsibleUnitId),
+            ("责任人", a.ResponsiblePerson != b.ResponsiblePerson), ("包案领导", a.Leader != b.Leader), ("稳控化解措施", a.Measures != b.Measures),
+            ("排查日期", a.ReportedOn != b.ReportedOn), ("化解期限", a.DueOn != b.DueOn),
+        }.Where(f => f.Differs).Select(f => f.Name).ToList();
+
     private static bool Blank(string? value) => string.IsNullOrWhiteSpace(value);
 }

@@ -1,10 +1,9 @@
+using Xinfang.Domain.Prevention;
+
 namespace Xinfang.Domain.Statistics;
 
 /// <summary>A table of the report: where it goes (after which paragraph), its caption, headers and rows.</summary>
 public sealed record ReportTable(int AfterParagraph, string Caption, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows);
-
-/// <summary>Prevention and order work of the year that the report counts beside the petitions.</summary>
-public sealed record WorkFigures(int Trainings, int TrainingPersons, int PublicityEvents, int LedgerScreened, int LedgerResolved);
 
 /// <summary>三项建议 made and adopted; <see cref="Recorded"/> false while the register does not exist yet.</summary>
 public sealed record SuggestionFigures(bool Recorded, int Made, int Adopted);
@@ -66,8 +65,10 @@ public static class AnnualReport
             f.Indicators.Select(i => (IReadOnlyList<string>)[i.Name, N(i.Numerator), N(i.Denominator), i.Text]).ToList()));
 
         p.Add("六、其他工作情况");
-        p.Add($"全年开展业务培训{f.Work.Trainings}场次、{f.Work.TrainingPersons}人次，开展宣传活动{f.Work.PublicityEvents}场；" +
-              $"排查矛盾纠纷{f.Work.LedgerScreened}件，化解{f.Work.LedgerResolved}件。");
+        var w = f.Work;
+        p.Add($"全年开展业务培训{w.Trainings}场次、{w.TrainingPersons}人次，开展宣传活动{w.PublicityEvents}场、受众{w.PublicityReach}人次；" +
+              $"律师坐班{w.LawyerDutyDays}天，接待群众{w.LawyerVisitors}人次。" +
+              $"排查矛盾纠纷{w.LedgerScreened}件，化解{w.LedgerResolved}件，转为信访事项{w.LedgerBecamePetitions}件，年末尚有{w.LedgerOpenAtEnd}件正在化解。");
 
         p.Add("七、下一步工作打算");
         p.Add("（请在此补充下一步工作打算。）");

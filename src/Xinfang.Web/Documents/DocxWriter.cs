@@ -122,12 +122,12 @@ public static class DocxWriter
     private const int TextWidth = 11906 - 1588 - 1474;
 
     /// <summary>
-    /// A bordered table across the text width; the first column (the names) twice as wide as each figure column, since
-    /// without a grid Word and LibreOffice give every column the same width.
+    /// A bordered table across the text width; the first column (the names) twice as wide as each figure column unless
+    /// the table gives its own weights, since without a grid Word and LibreOffice give every column the same width.
     /// </summary>
     private static Table Table(DocumentTable source)
     {
-        var weights = source.Headers.Select((_, i) => i == 0 ? 2 : 1).ToArray();
+        var weights = source.Weights is { } given && given.Count == source.Headers.Count ? given.ToArray() : source.Headers.Select((_, i) => i == 0 ? 2 : 1).ToArray();
         var widths = weights.Select(w => TextWidth * w / weights.Sum()).ToArray();
         string Twips(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var table = new Table(

@@ -32,4 +32,7 @@ public sealed record OfficialDocument(
 }
 
 /// <summary>A table in an official document: its caption above it, a header row, the rows; after paragraph <see cref="AfterParagraph"/>.</summary>
-public sealed record DocumentTable(int AfterParagraph, string Caption, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows);
+/// <param name="Weights">Relative column widths; by default the first column (the names) is twice each other one. A table
+/// with a long text column and dates beside it (the analysis's longest-open items) gives its own.</param>
+public sealed record DocumentTable(int AfterParagraph, string Caption, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows,
+                                   IReadOnlyList<int>? Weights = null);

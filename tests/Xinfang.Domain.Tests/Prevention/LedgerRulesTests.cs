@@ -131,4 +131,38 @@ public sealed class LedgerRulesTests
         Assert.Equal((LedgerStatus.BecamePetition, matter, reported), (update.Status, update.MatterId, update.On));
         Assert.True(LedgerRules.Decide(LedgerStatus.Resolving, reported, true, "已转信访", LedgerStatus.BecamePetition, null, null, null, Today, "李四").IsSuccess);
     }
+
+    [Fact]
+    public void A_correction_names_the_fields_it_changed_and_keeps_the_status()
+    {
+        var filed = LedgerRules.Check(Valid(), Today).Value;
+        var corrected = filed with { Amount = 15_000m, Risk = RiskLevel.Major, Title = "幸福里小区供暖长期不达标" };
+
+        var entry = LedgerRules.DecideEdit(filed, corrected, Today, "zhang").Value;
+
+        Assert.Equal("修改了标题、涉及金额、风险等级。", entry.Note);
+        Assert.Equal((Today, "zhang"), (entry.On, entry.By));
+        Assert.Null(entry.Status);
+        Assert.Null(entry.Measures);
+    }
+
+    [Fact]
+    public void A_closed_item_is_not_corrected_and_an_edit_changing_nothing_is_refused()
+    {
+        var filed = LedgerRules.Check(Valid(), Today).Value;
+
+        Assert.Equal("ledger.item-closed", LedgerRules.DecideEdit(filed with { Status = LedgerStatus.Resolved }, filed with { Headcount = 40 }, Today, "zhang").Error!.Code);
+        Assert.Equal("ledger.item-closed", LedgerRules.DecideEdit(filed with { Status = LedgerStatus.BecamePetition }, filed, Today, "zhang").Error!.Code);
+        Assert.Equal("ledger.edit-unchanged", LedgerRules.DecideEdit(filed, filed, Today, "zhang").Error!.Code);
+    }
+
+    [Fact]
+    public void Every_field_of_an_item_has_a_name_in_the_list_of_changes()
+    {
+        var a = LedgerRules.Check(Valid(), Today).Value;
+        var b = new LedgerItemFacts(Guid.NewGuid(), "另一标题", "另一情况", Guid.NewGuid(), "他人", 2, 1m, "13900000000", "X", RiskLevel.Low, LedgerSource.Hotline,
+            Guid.NewGuid(), "王五", "赵六", "别的措施", Today.AddDays(-1), null, a.Status);
+
+        Assert.Equal(17, LedgerRules.Changed(a, b).Count);
+    }
 }

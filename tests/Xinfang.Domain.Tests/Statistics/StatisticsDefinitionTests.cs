@@ -1,4 +1,5 @@
 using Xinfang.Domain.Intake;
+using Xinfang.Domain.Prevention;
 using Xinfang.Domain.Statistics;
 
 namespace Xinfang.Domain.Tests.Statistics;
@@ -84,12 +85,13 @@ public sealed class StatisticsDefinitionTests
         };
         var volume = Volume.Compose(cells, c => c == "labour" ? "劳动和社会保障" : "城乡建设", _ => "");
         var figures = new AnnualFigures(2024, volume, 1059, 12, 300, 4, 500, 30, 0, 0, new SuggestionFigures(false, 0, 0), [],
-            new WorkFigures(14, 193, 2, 120, 100));
+            new WorkFigures(14, 193, 2, 800, 40, 56, 120, 100, 3, 17));
         var text = string.Join("\n", AnnualReport.Compose(figures, "阎良区信访局").Paragraphs);
         Assert.Contains("2024年受理信访总量为697件(批)，同比下降34.2%（2023年为1059件(批)）", text, StringComparison.Ordinal);
         Assert.Contains("其中来信400件，来访200批450人次，网上信访97件", text, StringComparison.Ordinal);
         Assert.Contains("劳动和社会保障（497件，占71.3%）", text, StringComparison.Ordinal);
-        Assert.Contains("全年开展业务培训14场次、193人次，开展宣传活动2场", text, StringComparison.Ordinal);
+        Assert.Contains("全年开展业务培训14场次、193人次，开展宣传活动2场、受众800人次；律师坐班40天，接待群众56人次。", text, StringComparison.Ordinal);
+        Assert.Contains("排查矛盾纠纷120件，化解100件，转为信访事项3件，年末尚有17件正在化解。", text, StringComparison.Ordinal);
         Assert.Contains("尚未启用三项建议登记", text, StringComparison.Ordinal);
     }
 }

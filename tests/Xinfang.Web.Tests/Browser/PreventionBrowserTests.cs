@@ -52,6 +52,103 @@ public sealed class PreventionBrowserTests(BrowserFixture browser) : IClassFixtu
         Assert.True(watch.Problems.Count == 0, string.Join(Environment.NewLine, watch.Problems));
     }
 
+    /// <summary>
+    /// After filing, the street corrects the item (the history names what changed), then records that it became a
+    /// petition by typing the matter's number; the bureau corrects an entry of the order log; the administrator edits
+    /// the topic taxonomy. Screens at 1366 and 390 px.
+    /// </summary>
+    [Fact]
+    public async Task An_item_is_corrected_and_becomes_a_petition_by_the_matter_number_and_the_bureau_corrects_the_order_log()
+    {
+        await using var app = await XinfangApp.StartAsync(Db.Sqlite, kestrel: true);
+        var street = await app.StaffAsync(MatterApi.Street, "handler");
+        var bureau = await app.StaffAsync("610114", "registrar");
+        var admin = await app.StaffAsync("610114", "admin");
+        var item = await Prevention.LedgerApi.FileAsync(street.Http, await Prevention.LedgerApi.ItemAsync(app, MatterApi.Street, app.Today));
+        var matter = await MatterApi.RegisterAsync(bureau.Http, MatterApi.Letter(app.Today));
+        var number = matter.GetProperty("number").GetString()!;
+        await Http.EnsureAsync(await bureau.Http.PostAsJsonAsync("/api/v1/incidents",
+            new { on = $"{app.Today.AddDays(-1):yyyy-MM-dd}T09:00:00+08:00", behaviour = "lingering", staffAction = new[] { "dissuade" }, outcome = "经劝阻离开" }));
+
+        await using var context = await browser.NewContextAsync(app.BaseAddress);
+        var page = await context.NewPageAsync();
+        var watch = new PageWatch(page);
+        var shots = new Screenshots(page, "prevention");
+        await SignInAsync(page, street.UserName);
+
+        await page.GotoAsync($"/prevention/ledger/{Prevention.LedgerApi.Id(item)}");
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.GetByRole(AriaRole.Link, new() { Name = "更正内容" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "更正台账事项" })).ToBeVisibleAsync();
+        await page.GetByLabel("涉及人数").FillAsync("15");
+        await page.GetByLabel("风险等级").SelectOptionAsync(new SelectOptionValue { Label = "重大" });
+        await shots.TakeAsync("05-edit-1366");
+        await page.SetViewportSizeAsync(390, 844);
+        await shots.TakeAsync("06-edit-390");
+        await page.SetViewportSizeAsync(1366, 900);
+        await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "保存更正" }).ClickAsync(),
+            r => r.Request.Method == "POST", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.GetByText("修改了涉及人数、风险等级。")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("风险重大")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("nav").GetByText("接待秩序记录")).ToHaveCountAsync(0);
+
+        // The matter was registered at the bureau and not (yet) transferred: the street cannot name it, the bureau can.
+        await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
+        await SignInAsync(page, bureau.UserName);
+        await page.GotoAsync($"/prevention/ledger/{Prevention.LedgerApi.Id(item)}");
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.GetByLabel("化解进展").FillAsync("工人到区信访局来信反映");
+        await page.GetByLabel("化解状态").SelectOptionAsync(new SelectOptionValue { Label = "已转信访" });
+        await page.GetByLabel("信访事项编号").FillAsync("不存在的编号");
+        await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "记录进展" }).ClickAsync(),
+            r => r.Request.Method == "POST", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.GetByText("未找到编号为“不存在的编号”的信访事项")).ToBeVisibleAsync();
+        await page.GetByLabel("化解进展").FillAsync("工人到区信访局来信反映");
+        await page.GetByLabel("化解状态").SelectOptionAsync(new SelectOptionValue { Label = "已转信访" });
+        await page.GetByLabel("信访事项编号").FillAsync(number);
+        await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "记录进展" }).ClickAsync(),
+            r => r.Request.Method == "POST", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator(".badge", new() { HasText = "已转信访" }).First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = number })).ToBeVisibleAsync();
+        await shots.TakeAsync("07-became-petition-1366");
+        await page.SetViewportSizeAsync(390, 844);
+        await shots.TakeAsync("08-became-petition-390");
+        await page.SetViewportSizeAsync(1366, 900);
+
+        await page.GotoAsync("/order/incidents");
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.GetByRole(AriaRole.Link, new() { Name = "更正" }).First.ClickAsync();
+        await Assertions.Expect(page.GetByText("更正记录")).ToBeVisibleAsync();
+        await page.GetByLabel("处置结果").FillAsync("经劝阻、教育后自行离开");
+        await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "保存更正" }).ClickAsync(),
+            r => r.Request.Method == "POST", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.GetByText("已更正接待秩序记录。")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "经劝阻、教育后自行离开" })).ToBeVisibleAsync();
+        await shots.TakeAsync("09-order-1366");
+        await page.SetViewportSizeAsync(390, 844);
+        await shots.TakeAsync("10-order-390");
+        await page.SetViewportSizeAsync(1366, 900);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
+        await page.GotoAsync("/login");
+        await page.Locator("#Input_UserName").FillAsync(admin.UserName);
+        await page.Locator("#Input_Password").FillAsync("Staff-Pass-2026");
+        await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync(),
+            r => r.Request.Method == "POST", new() { Timeout = 60_000 });
+        await page.GotoAsync("/prevention/topics");
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.Locator("#t-name").FillAsync("教育培训");
+        await page.Locator("#t-code").FillAsync("education");
+        await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "新增" }).ClickAsync(),
+            r => r.Request.Method == "POST", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.GetByText("已新增矛盾类型“教育培训”。")).ToBeVisibleAsync();
+        await shots.TakeAsync("11-topics-1366");
+        await page.SetViewportSizeAsync(390, 844);
+        await shots.TakeAsync("12-topics-390");
+
+        Assert.True(watch.Problems.Count == 0, string.Join(Environment.NewLine, watch.Problems));
+    }
+
     private static async Task SignInAsync(IPage page, string userName)
     {
         await page.GotoAsync("/login");

@@ -79,6 +79,7 @@ public sealed class AuthorisationMatrixTests
         ["POST /api/v1/ledger/items"] = Policy.Staff,
         ["GET /api/v1/ledger/items/{id:guid}"] = Policy.Staff,
         ["POST /api/v1/ledger/items/{id:guid}/updates"] = Policy.Staff,
+        ["PUT /api/v1/ledger/items/{id:guid}"] = Policy.Staff,
         ["GET /api/v1/ledger/topics"] = Policy.Staff,
         ["POST /api/v1/ledger/topics"] = Policy.Admin,
         ["PUT /api/v1/ledger/topics/{id:guid}"] = Policy.Admin,
@@ -92,6 +93,7 @@ public sealed class AuthorisationMatrixTests
         ["GET /api/v1/ledger/analysis.docx"] = Policy.Staff,
         ["GET /api/v1/incidents/"] = Policy.Bureau,
         ["POST /api/v1/incidents/"] = Policy.Bureau,
+        ["PUT /api/v1/incidents/{id:guid}"] = Policy.Bureau,
         ["GET /api/v1/activities/"] = Policy.Staff,
         ["POST /api/v1/activities/"] = Policy.Bureau,
         // The public portal: no login; the query code is the key (PortalTests check that a wrong one answers as an unknown number).

@@ -67,9 +67,16 @@ public sealed class LedgerAnalysisTests
         var docx = await bureau.Http.GetAsync("/api/v1/ledger/analysis.docx?from=2026-10-01&to=2026-10-31", Ct);
         await Http.EnsureAsync(docx);
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Content.Headers.ContentType?.MediaType);
-        var text = NoticeDocumentTests.AssertValid(await docx.Content.ReadAsByteArrayAsync(Ct));
+        var bytes = await docx.Content.ReadAsByteArrayAsync(Ct);
+        var text = NoticeDocumentTests.AssertValid(bytes);
         Assert.Contains("矛盾纠纷排查化解分析研判报告", text, StringComparison.Ordinal);
         Assert.Contains("（2026年10月1日至2026年10月31日）", text, StringComparison.Ordinal);
+        if (db == Db.Sqlite) // the layout does not depend on the database: one rendering is enough for a look
+        {
+            var rendered = await OfficeRenderingTests.RenderAsync(bytes, Path.Combine(Browser.BrowserFixture.ScreenshotRoot, "ledger-analysis"), "ledger-analysis");
+            Assert.Contains("表1各类矛盾纠纷数量及变化", rendered, StringComparison.Ordinal);
+            Assert.Contains("久拖未化解事项", rendered, StringComparison.Ordinal);
+        }
     }
 
     private static Dictionary<string, int> Counts(IEnumerable<IGrouping<string, Filed>> groups) => groups.ToDictionary(g => g.Key, g => g.Count());

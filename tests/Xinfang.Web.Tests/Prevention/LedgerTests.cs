@@ -136,4 +136,41 @@ public sealed class LedgerTests(SharedApps apps)
         var rows = ReadSheet(await client.GetByteArrayAsync("/api/v1/ledger/export.xlsx"));
         return string.Join("\n", rows.Select(r => r["标题"]));
     }
+
+    [Theory, DatabaseData]
+    public async Task An_open_item_is_corrected_against_its_version_the_history_names_the_fields_and_a_closed_one_is_not(Db db)
+    {
+        var app = await apps.For(db);
+        var street = await app.StaffAsync(MatterApi.Street, "handler");
+        var filed = await ItemAsync(app, MatterApi.Street, Reported);
+        var item = await FileAsync(street.Http, filed);
+        var etag = (await street.Http.GetAsync($"/api/v1/ledger/items/{Id(item)}", Ct)).Headers.ETag!;
+
+        var corrected = filed.DeepClone().AsObject();
+        (corrected["amount"], corrected["risk"], corrected["contactPhone"], corrected["contactIdNumber"]) = (400000, "major", "", null);
+        var put = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/ledger/items/{Id(item)}") { Content = JsonContent.Create(corrected) };
+        put.Headers.IfMatch.Add(etag);
+        var response = await street.Http.SendAsync(put, Ct);
+        await Http.EnsureAsync(response);
+        item = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(("major", 400000m, "unresolved"), (item.GetProperty("risk").GetString(), item.GetProperty("amount").GetDecimal(), item.GetProperty("status").GetString()));
+        Assert.Equal("138****5678", item.GetProperty("contactPhone").GetString()); // blank keeps what is on file
+        Assert.Equal("修改了涉及金额、风险等级。", item.GetProperty("updates")[0].GetProperty("note").GetString());
+
+        var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/ledger/items/{Id(item)}") { Content = JsonContent.Create(corrected) };
+        stale.Headers.IfMatch.Add(etag);
+        await Http.AssertProblemAsync(await street.Http.SendAsync(stale, Ct), HttpStatusCode.PreconditionFailed, "concurrency.stale");
+        corrected["title"] = "";
+        await Http.AssertProblemAsync(await street.Http.PutAsJsonAsync($"/api/v1/ledger/items/{Id(item)}", corrected, Ct), HttpStatusCode.UnprocessableEntity, "ledger.invalid");
+        corrected["title"] = filed["title"]!.GetValue<string>();
+        await Http.AssertProblemAsync(await street.Http.PutAsJsonAsync($"/api/v1/ledger/items/{Id(item)}", corrected, Ct), HttpStatusCode.UnprocessableEntity, "ledger.edit-unchanged");
+
+        await UpdateAsync(street.Http, Id(item), new { note = "已化解", status = "resolved" });
+        corrected["headcount"] = 3;
+        await Http.AssertProblemAsync(await street.Http.PutAsJsonAsync($"/api/v1/ledger/items/{Id(item)}", corrected, Ct), HttpStatusCode.Conflict, "ledger.item-closed");
+        var other = await app.StaffAsync(MatterApi.Labour, "handler");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Http.PutAsJsonAsync($"/api/v1/ledger/items/{Id(item)}", corrected, Ct)).StatusCode);
+        var stored = await street.Http.GetFromJsonAsync<JsonElement>($"/api/v1/ledger/items/{Id(item)}", Ct);
+        Assert.Equal((12, 2), (stored.GetProperty("headcount").GetInt32(), stored.GetProperty("updates").GetArrayLength()));
+    }
 }

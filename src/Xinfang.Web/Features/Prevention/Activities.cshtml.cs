@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Xinfang.Domain.Prevention;
 using Xinfang.Domain.Shared;
 using Xinfang.Web.Features.Accounts;
 
 namespace Xinfang.Web.Features.Prevention;
 
-public sealed class ActivitiesModel(ActivityLog log, Staff staff, TimeProvider time) : PageModel
+public sealed class ActivitiesModel(ActivityLog log, Data.XinfangDb db, Staff staff, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
 
@@ -13,7 +14,8 @@ public sealed class ActivitiesModel(ActivityLog log, Staff staff, TimeProvider t
 
     public IReadOnlyList<ActivityView> Items { get; private set; } = [];
 
-    public IReadOnlyList<ActivityTotals> Totals { get; private set; } = [];
+    /// <summary>The year's figures as the annual report prints them (<see cref="WorkFiguresQuery"/>).</summary>
+    public WorkFigures Totals { get; private set; } = null!;
 
     public string? Error { get; private set; }
 
@@ -45,6 +47,6 @@ public sealed class ActivitiesModel(ActivityLog log, Staff staff, TimeProvider t
         var year = Year ?? ChinaTime.DateOf(time.GetUtcNow()).Year;
         Year = year;
         Items = await log.ListAsync(null, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), ct);
-        Totals = ActivityLog.Totals(Items);
+        Totals = await WorkFiguresQuery.ForAsync(db, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), ct);
     }
 }

@@ -12,8 +12,6 @@ public sealed record ActivityInput(ActivityKind? Kind = null, DateOnly? On = nul
 public sealed record ActivityView(Guid Id, ActivityKind Kind, string KindLabel, DateOnly On, string Topic, string? Place, string? Organiser, string? Units,
                                   int Sessions, int Persons, string RecordedBy);
 
-public sealed record ActivityTotals(ActivityKind Kind, string KindLabel, int Count, int Sessions, int Persons);
-
 /// <summary>Trainings, publicity events and lawyers' duty days, which the annual report counts (场次、人次).</summary>
 public sealed class ActivityLog(XinfangDb db, Staff staff, TimeProvider time)
 {
@@ -44,13 +42,6 @@ public sealed class ActivityLog(XinfangDb db, Staff staff, TimeProvider time)
         if (to is { } t) query = query.Where(a => a.On <= t);
         return (await query.OrderByDescending(a => a.On).Take(1000).ToListAsync(cancellationToken)).Select(View).ToList();
     }
-
-    public static IReadOnlyList<ActivityTotals> Totals(IEnumerable<ActivityView> activities) =>
-        Enum.GetValues<ActivityKind>().Select(k =>
-        {
-            var of = activities.Where(a => a.Kind == k).ToList();
-            return new ActivityTotals(k, k.ToChinese(), of.Count, of.Sum(a => a.Sessions), of.Sum(a => a.Persons));
-        }).ToList();
 
     private static ActivityView View(PreventionActivity a) =>
         new(a.Id, a.Kind, a.Kind.ToChinese(), a.On, a.Topic, a.Place, a.Organiser, a.Units, a.Sessions, a.Persons, a.RecordedBy);

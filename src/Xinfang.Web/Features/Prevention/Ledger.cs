@@ -106,6 +106,68 @@ public sealed class Ledger(XinfangDb db, Staff staff, TimeProvider time, Referen
         return (await ViewsAsync(db.Set<LedgerItem>().Where(i => i.Id == id), cancellationToken)).Single();
     }
 
+    /// <summary>
+    /// Corrects an open item's fields (<see cref="LedgerRules.DecideEdit"/>): the status stays, blank contact fields keep
+    /// what is on file (the form shows them masked), and the history names the fields changed. Matters are linked
+    /// through updates, not here.
+    /// </summary>
+    public async Task<Result<LedgerItemView>> EditAsync(Guid id, LedgerItemInput input, int? expectedVersion, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.BeginWriteAsync(cancellationToken);
+        var item = await Visible().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (item is null)
+        {
+            return NotFound;
+        }
+
+        if (expectedVersion is { } version && version != item.Version)
+        {
+            return Stale;
+        }
+
+        var current = new LedgerItemFacts(item.TopicId, item.Title, item.Description, item.LocationUnitId, item.People, item.Headcount, item.Amount,
+            item.ContactPhone, item.ContactIdNumber, item.Risk, item.Source, item.ResponsibleUnitId, item.ResponsiblePerson, item.Leader, item.Measures,
+            item.ReportedOn, item.DueOn, item.Status);
+        if (current.Status.IsClosed())
+        {
+            return LedgerRules.DecideEdit(current, current, Today, staff.UserName).Error!;
+        }
+
+        var kept = input with
+        {
+            ContactPhone = string.IsNullOrWhiteSpace(input.ContactPhone) ? item.ContactPhone : input.ContactPhone,
+            ContactIdNumber = string.IsNullOrWhiteSpace(input.ContactIdNumber) ? item.ContactIdNumber : input.ContactIdNumber,
+            Status = null,
+        };
+        var checkedFacts = LedgerRules.Check(await DraftAsync(kept, cancellationToken), Today);
+        if (!checkedFacts.TryGet(out var facts, out var error))
+        {
+            return error;
+        }
+
+        facts = facts with { Status = item.Status };
+        if (!LedgerRules.DecideEdit(current, facts, Today, staff.UserName).TryGet(out var entry, out error))
+        {
+            return error;
+        }
+
+        item.Apply(facts);
+        item.Apply(entry);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Stale;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return (await ViewsAsync(db.Set<LedgerItem>().Where(i => i.Id == id), cancellationToken)).Single();
+    }
+
+    private static Error Stale => new(ErrorKind.Stale, "concurrency.stale", "数据已被修改", "该台账事项已被他人修改，请刷新后重试。");
+
     public async Task<Result<LedgerItemView>> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
         (await ViewsAsync(Visible().Where(i => i.Id == id), cancellationToken)).SingleOrDefault() is { } view ? view : NotFound;
 

@@ -16,7 +16,23 @@ public sealed record AnalysisView(
     int BecamePetitionCount, IReadOnlyList<PetitionFromLedger> BecamePetitions);
 
 /// <summary>
-/// 分析研判 of the ledger for a period, within the caller's scope: the database counts (GROUP BY, on indexed dates),
+/// What "resolved in a period", "open at a date" and the rest mean, once, for the analysis, the activities page and the
+/// annual report: an item is screened on its reported date and closed on the date of the update that closed it.
+/// </summary>
+public static class LedgerCounting
+{
+    public static IQueryable<LedgerItem> ScreenedIn(this IQueryable<LedgerItem> items, DateOnly from, DateOnly to) =>
+        items.Where(i => i.ReportedOn >= from && i.ReportedOn <= to);
+
+    public static IQueryable<LedgerItem> ClosedIn(this IQueryable<LedgerItem> items, LedgerStatus status, DateOnly from, DateOnly to) =>
+        items.Where(i => i.Status == status && i.ClosedOn >= from && i.ClosedOn <= to);
+
+    public static IQueryable<LedgerItem> OpenAt(this IQueryable<LedgerItem> items, DateOnly day) =>
+        items.Where(i => i.ReportedOn <= day && (i.ClosedOn == null || i.ClosedOn > day));
+}
+
+/// <summary>
+/// 分析研判 of the ledger for a period, within the caller's scope: the database counts (GROUP BY over indexes only),
 /// <see cref="LedgerAnalysis"/> derives the rest. Items count by their screening date; units by 责任单位.
 /// </summary>
 public sealed class LedgerAnalysisQuery(XinfangDb db, Staff staff, ReferenceData reference)
@@ -35,21 +51,21 @@ public sealed class LedgerAnalysisQuery(XinfangDb db, Staff staff, ReferenceData
         var units = (await reference.CurrentAsync(cancellationToken)).Units;
 
         async Task<Dictionary<string, int>> ByTopic(DateOnly f, DateOnly t) =>
-            (await items.Where(i => i.ReportedOn >= f && i.ReportedOn <= t).GroupBy(i => i.TopicId)
+            (await items.ScreenedIn(f, t).GroupBy(i => i.TopicId)
                 .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
             .ToDictionary(x => topics[x.Key], x => x.Count);
 
         var (previousFrom, previousTo) = LedgerAnalysis.Previous(from, to);
         var (lastYearFrom, lastYearTo) = LedgerAnalysis.LastYear(from, to);
-        // One pass over the period's index entries gives topic, unit and risk at once.
-        var cells = await items.Where(i => i.ReportedOn >= from && i.ReportedOn <= to)
-            .GroupBy(i => new { i.TopicId, i.ResponsibleUnitId, i.Risk })
-            .Select(g => new { g.Key.TopicId, g.Key.ResponsibleUnitId, g.Key.Risk, Count = g.Count() }).ToListAsync(cancellationToken);
-        var byTopic = cells.GroupBy(c => topics[c.TopicId]).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
-        var byUnit = cells.GroupBy(c => units.TryGetValue(c.ResponsibleUnitId, out var u) ? u.Name : "（未知单位）").ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
-        var byRisk = cells.GroupBy(c => c.Risk).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
-        var resolved = await items.CountAsync(i => i.Status == LedgerStatus.Resolved && i.ClosedOn >= from && i.ClosedOn <= to, cancellationToken);
-        var openAtEnd = items.Where(i => i.ReportedOn <= to && (i.ClosedOn == null || i.ClosedOn > to));
+        // One GROUP BY per dimension, each over its (column, reported_on) index: no sort of the period's entries
+        // (see PreventionConfiguration for why not one GROUP BY over all three).
+        var period = items.ScreenedIn(from, to);
+        var byTopic = await ByTopic(from, to);
+        var byUnit = (await period.GroupBy(i => i.ResponsibleUnitId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+            .GroupBy(c => units.TryGetValue(c.Key, out var u) ? u.Name : "（未知单位）").ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        var byRisk = await period.GroupBy(i => i.Risk).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(c => c.Key, c => c.Count, cancellationToken);
+        var resolved = await items.ClosedIn(LedgerStatus.Resolved, from, to).CountAsync(cancellationToken);
+        var openAtEnd = items.OpenAt(to);
         var open = await openAtEnd.CountAsync(cancellationToken);
         var counts = new AnalysisCounts(byTopic, await ByTopic(previousFrom, previousTo), await ByTopic(lastYearFrom, lastYearTo),
             byUnit, byRisk, resolved, open);
@@ -61,7 +77,7 @@ public sealed class LedgerAnalysisQuery(XinfangDb db, Staff staff, ReferenceData
                 i.Risk.ToChinese(), i.ReportedOn, to.DayNumber - i.ReportedOn.DayNumber))
             .ToList();
 
-        var became = items.Where(i => i.Status == LedgerStatus.BecamePetition && i.ClosedOn >= from && i.ClosedOn <= to);
+        var became = items.ClosedIn(LedgerStatus.BecamePetition, from, to);
         var becameCount = await became.CountAsync(cancellationToken);
         var links = await became.OrderBy(i => i.ClosedOn).Take(100)
             .SelectMany(i => db.Set<LedgerItemMatter>().Where(l => l.ItemId == i.Id).DefaultIfEmpty(), (i, l) => new { i.Id, i.Title, i.ClosedOn, MatterId = l == null ? (Guid?)null : l.MatterId })

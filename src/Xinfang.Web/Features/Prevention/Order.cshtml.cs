@@ -18,6 +18,9 @@ public sealed class OrderModel(OrderLog log, TimeProvider time) : PageModel
     [BindProperty] public string? Outcome { get; set; }
     [BindProperty] public string? MatterNumber { get; set; }
 
+    /// <summary>更正: the incident being corrected (from ?edit=), its fields loaded into the form.</summary>
+    [BindProperty(SupportsGet = true)] public Guid? Edit { get; set; }
+
     public IReadOnlyList<IncidentView> Incidents { get; private set; } = [];
 
     public string? Error { get; private set; }
@@ -26,6 +29,15 @@ public sealed class OrderModel(OrderLog log, TimeProvider time) : PageModel
     {
         At = time.GetUtcNow().ToOffset(ChinaTime.Offset).DateTime;
         Incidents = await log.ListAsync(null, null, ct);
+        if (Incidents.FirstOrDefault(i => i.Id == Edit) is { } editing)
+        {
+            (At, Behaviour, Actions, PoliceCalled, Outcome, MatterNumber) =
+                (editing.On.DateTime, editing.Behaviour, [.. editing.StaffAction], editing.PoliceCalled, editing.Outcome, editing.MatterNumber);
+        }
+        else
+        {
+            Edit = null;
+        }
     }
 
     public async Task<IActionResult> OnPostAsync([FromServices] Data.XinfangDb db, CancellationToken ct)
@@ -43,10 +55,11 @@ public sealed class OrderModel(OrderLog log, TimeProvider time) : PageModel
         if (Error is null)
         {
             var on = At is { } at ? new DateTimeOffset(at, ChinaTime.Offset) : (DateTimeOffset?)null;
-            var result = await log.RecordAsync(new IncidentInput(matterId, on, Behaviour, Actions, PoliceCalled, Outcome), ct);
+            var input = new IncidentInput(matterId, on, Behaviour, Actions, PoliceCalled, Outcome);
+            var result = Edit is { } id ? await log.CorrectAsync(id, input, ct) : await log.RecordAsync(input, ct);
             if (result.IsSuccess)
             {
-                TempData["Flash"] = "已记录接待秩序事件。";
+                TempData["Flash"] = Edit is null ? "已记录接待秩序事件。" : "已更正接待秩序记录。";
                 return Redirect("/order/incidents");
             }
 

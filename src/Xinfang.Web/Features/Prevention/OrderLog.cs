@@ -42,6 +42,35 @@ public sealed class OrderLog(XinfangDb db, Staff staff, TimeProvider time)
         return (await ListAsync(null, null, cancellationToken)).Single(i => i.Id == incident.Id);
     }
 
+    /// <summary>
+    /// 更正: the same checks as recording; the record is changed in place and the audit trail keeps what it said before
+    /// (every change of an order incident is audited), with who corrected it.
+    /// </summary>
+    public async Task<Result<IncidentView>> CorrectAsync(Guid id, IncidentInput input, CancellationToken cancellationToken = default)
+    {
+        var incident = await db.Set<OrderIncident>().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (incident is null)
+        {
+            return Error.NotFound("incident.not-found", "该接待秩序记录不存在。");
+        }
+
+        var checkedFacts = OrderIncidents.Check(input.On?.UtcDateTime, time.GetUtcNow().UtcDateTime, input.Behaviour, input.StaffAction, input.PoliceCalled, input.Outcome);
+        if (!checkedFacts.TryGet(out var facts, out var error))
+        {
+            return error;
+        }
+
+        if (input.MatterId is { } matterId && !await db.Matters.AnyAsync(m => m.Id == matterId && m.Channel == Domain.Intake.Channel.Visit, cancellationToken))
+        {
+            return Error.Validation("incident.matter-not-visit", "所关联的事项不存在，或不是来访事项。", "matterId");
+        }
+
+        (incident.MatterId, incident.At, incident.Behaviour, incident.StaffActions, incident.PoliceCalled, incident.Outcome) =
+            (input.MatterId, facts.At, facts.Behaviour, [.. facts.StaffActions], facts.PoliceCalled, facts.Outcome);
+        await db.SaveChangesAsync(cancellationToken);
+        return (await ListAsync(null, null, cancellationToken)).Single(i => i.Id == id);
+    }
+
     public async Task<List<IncidentView>> ListAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken = default)
     {
         var query = db.Set<OrderIncident>().AsNoTracking();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Xinfang.Domain.Prevention;
 using Xinfang.Domain.Shared;
 using Xinfang.Web.Data;
+using Xinfang.Web.Documents;
 using Xinfang.Web.Features.Accounts;
 using Xinfang.Web.Infrastructure;
 
@@ -32,6 +33,10 @@ public static class PreventionEndpoints
                 Guid id, LedgerUpdateInput input, Ledger l, HttpRequest request, CancellationToken ct) =>
             (await l.UpdateAsync(id, input, ETags.Parse(request), ct)).TryGet(out var view, out var error) ? TypedResults.Ok(view) : error.ToProblem())
             .WithSummary("化解进展（可带 If-Match 版本）");
+        ledger.MapPut("/items/{id:guid}", async Task<Results<Ok<LedgerItemView>, ProblemHttpResult>> (
+                Guid id, LedgerItemInput input, Ledger l, HttpRequest request, CancellationToken ct) =>
+            (await l.EditAsync(id, input, ETags.Parse(request), ct)).TryGet(out var view, out var error) ? TypedResults.Ok(view) : error.ToProblem())
+            .WithSummary("更正未办结台账事项的内容（可带 If-Match 版本；状态不在此修改；电话、身份证号留空则不变；记入化解进展）");
         ledger.MapGet("/topics", (Ledger l, CancellationToken ct) => l.TopicsAsync(ct));
         ledger.MapPost("/topics", async Task<Results<Created<TopicView>, ProblemHttpResult>> (TopicInput input, Ledger l, CancellationToken ct) =>
                 (await l.SaveTopicAsync(null, input, ct)).TryGet(out var view, out var error) ? TypedResults.Created($"/api/v1/ledger/topics/{view.Id}", view) : error.ToProblem())
@@ -69,6 +74,9 @@ public static class PreventionEndpoints
             .WithSummary("接待秩序事件记录（仅信访部门）");
         incidents.MapPost("/", async Task<Results<Created<IncidentView>, ProblemHttpResult>> (IncidentInput input, OrderLog log, CancellationToken ct) =>
             (await log.RecordAsync(input, ct)).TryGet(out var view, out var error) ? TypedResults.Created($"/api/v1/incidents/{view.Id}", view) : error.ToProblem());
+        incidents.MapPut("/{id:guid}", async Task<Results<Ok<IncidentView>, ProblemHttpResult>> (Guid id, IncidentInput input, OrderLog log, CancellationToken ct) =>
+                (await log.CorrectAsync(id, input, ct)).TryGet(out var view, out var error) ? TypedResults.Ok(view) : error.ToProblem())
+            .WithSummary("更正接待秩序事件记录（仅信访部门；更正记入审计日志）");
 
         var activities = api.MapGroup("/activities").WithTags("培训与宣传").RequireAuthorization(Policies.Staff);
         activities.MapGet("/", async Task<Results<Ok<List<ActivityView>>, ProblemHttpResult>> (string? kind, DateOnly? from, DateOnly? to, ActivityLog log, CancellationToken ct) =>
@@ -98,7 +106,7 @@ public static class PreventionEndpoints
         q.Check() is { } error ? error.ToProblem() : TypedResults.File(await excel.ExportAsync(q.ToFilter(), ct), OfficeFiles.Xlsx, "矛盾纠纷排查化解台账.xlsx");
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> AnalysisDocxAsync(
-        DateOnly? from, DateOnly? to, LedgerAnalysisQuery analysis, ReferenceData reference, Staff staff, CancellationToken ct)
+        DateOnly? from, DateOnly? to, LedgerAnalysisQuery analysis, ReferenceData reference, Staff staff, TimeProvider time, CancellationToken ct)
     {
         if (LedgerAnalysisQuery.CheckPeriod(from, to) is { } error)
         {
@@ -107,8 +115,9 @@ public static class PreventionEndpoints
 
         var view = await analysis.RunAsync(from!.Value, to!.Value, ct);
         var units = (await reference.CurrentAsync(ct)).Units;
-        var scope = staff.IsBureau ? "全区" : units.TryGetValue(staff.UnitId, out var u) ? u.Name : "本单位";
-        return TypedResults.File(AnalysisDocument.Build(view, scope), OfficeFiles.Docx, $"矛盾纠纷分析研判{from:yyyyMMdd}-{to:yyyyMMdd}.docx");
+        var unit = units.TryGetValue(staff.UnitId, out var u) ? u.Name : "本单位";
+        var document = AnalysisDocument.Compose(view, unit, staff.IsBureau ? "全区" : unit, ChinaTime.DateOf(time.GetUtcNow()));
+        return TypedResults.File(DocxWriter.Write(document), OfficeFiles.Docx, $"矛盾纠纷分析研判{from:yyyyMMdd}-{to:yyyyMMdd}.docx");
     }
 
     public sealed record LedgerQuery(string? Topic, Guid? UnitId, string? Risk, string? Status, DateOnly? From, DateOnly? To, int? Page, int? PageSize)

@@ -34,7 +34,8 @@ public static class Navigation
             new("集中督查督办", "/supervision", "bi-eye", Roles.Registrar, Roles.Supervisor, Roles.Director),
         ]),
         new("秩序", "bi-sign-stop", [
-            new("接待秩序记录", "/order/incidents", "bi-sign-stop", Roles.Registrar, Roles.Supervisor, Roles.Director),
+            // The page's policy (Policies.Bureau) admits the bureau's roles: the menu offers it to exactly those.
+            new("接待秩序记录", "/order/incidents", "bi-sign-stop", [.. Roles.Bureau]),
         ]),
         new("统计", "bi-bar-chart", [
             new("统计看板", "/statistics", "bi-bar-chart", Roles.Registrar, Roles.Supervisor, Roles.Director),
@@ -47,6 +48,7 @@ public static class Navigation
             new("分流规则", "/admin/routing", "bi-signpost-split", Roles.Admin),
             new("文书模板", "/admin/templates", "bi-file-earmark-text", Roles.Admin),
             new("内容分类", "/admin/categories", "bi-tags", Roles.Admin),
+            new("台账矛盾类型", "/prevention/topics", "bi-bookmarks", Roles.Admin),
             new("工作日历", "/admin/calendar", "bi-calendar3", Roles.Admin),
             new("期限规则", "/admin/periods", "bi-hourglass-split", Roles.Admin),
             new("审计记录", "/audit", "bi-journal-check", Roles.Auditor, Roles.SecurityAdmin),

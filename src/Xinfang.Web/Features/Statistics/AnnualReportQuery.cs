@@ -1,9 +1,9 @@
-using Microsoft.EntityFrameworkCore;
 using Xinfang.Domain.Prevention;
 using Xinfang.Domain.Shared;
 using Xinfang.Domain.Statistics;
 using Xinfang.Web.Data;
 using Xinfang.Web.Documents;
+using Xinfang.Web.Features.Prevention;
 
 namespace Xinfang.Web.Features.Statistics;
 
@@ -25,15 +25,7 @@ public sealed class AnnualReportQuery(XinfangDb db, SummaryQuery summary, Refere
         var period = StatPeriod.OfYear(year, settings.MonthClosingDay);
         var (view, volume) = await summary.ComputeAsync(period, ct);
         var (from, to) = (period.From, period.To);
-        var activities = await db.Set<PreventionActivity>().AsNoTracking().Where(a => a.On >= from && a.On <= to)
-            .GroupBy(a => a.Kind).Select(g => new { g.Key, Sessions = g.Sum(a => a.Sessions), Persons = g.Sum(a => a.Persons), Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, ct);
-        var items = db.Set<LedgerItem>().AsNoTracking();
-        var work = new WorkFigures(
-            activities.TryGetValue(ActivityKind.Training, out var t) ? t.Sessions : 0, t?.Persons ?? 0,
-            activities.TryGetValue(ActivityKind.Publicity, out var p) ? p.Count : 0,
-            await items.CountAsync(i => i.ReportedOn >= from && i.ReportedOn <= to, ct),
-            await items.CountAsync(i => i.Status == LedgerStatus.Resolved && i.ClosedOn >= from && i.ClosedOn <= to, ct));
+        var work = await WorkFiguresQuery.ForAsync(db, from, to, ct);
         // The register of 三项建议 (第四十条) is not built yet: the report says so instead of printing a made-up 0.
         var suggestions = new SuggestionFigures(Recorded: false, 0, 0);
         var figures = new AnnualFigures(year, volume, view.Previous.Matters, view.Flags.Collective, view.Flags.FirstTime, view.Flags.OverLevel,

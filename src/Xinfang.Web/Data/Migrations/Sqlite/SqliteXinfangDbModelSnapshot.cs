@@ -1380,20 +1380,26 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_ledger_items");
 
-                    b.HasIndex("ClosedOn")
-                        .HasDatabaseName("ix_ledger_items_closed_on");
-
                     b.HasIndex("LocationUnitId")
                         .HasDatabaseName("ix_ledger_items_location_unit_id");
 
-                    b.HasIndex("TopicId")
-                        .HasDatabaseName("ix_ledger_items_topic_id");
+                    b.HasIndex("ClosedOn", "ReportedOn")
+                        .HasDatabaseName("ix_ledger_items_closed_on_reported_on");
 
                     b.HasIndex("ReportingUnitId", "ReportedOn")
                         .HasDatabaseName("ix_ledger_items_reporting_unit_id_reported_on");
 
                     b.HasIndex("ResponsibleUnitId", "ReportedOn")
                         .HasDatabaseName("ix_ledger_items_responsible_unit_id_reported_on");
+
+                    b.HasIndex("Risk", "ReportedOn")
+                        .HasDatabaseName("ix_ledger_items_risk_reported_on");
+
+                    b.HasIndex("Status", "ClosedOn")
+                        .HasDatabaseName("ix_ledger_items_status_closed_on");
+
+                    b.HasIndex("TopicId", "ReportedOn")
+                        .HasDatabaseName("ix_ledger_items_topic_id_reported_on");
 
                     b.HasIndex("ReportedOn", "TopicId", "ResponsibleUnitId", "Risk", "Status", "ClosedOn")
                         .HasDatabaseName("ix_ledger_items_reported_on_topic_id_responsible_unit_id_risk_status_closed_on");
