@@ -140,7 +140,7 @@ public sealed class RepeatLinks(XinfangDb db, Staff staff, RepeatFinder finder, 
             .Join(db.Matters, l => l.MatterId, m => m.Id, (l, m) => new { Link = l, m.Number })
             .Join(db.Matters, x => x.Link.EarlierMatterId, m => m.Id, (x, m) => new { x.Link, x.Number, Earlier = m.Number })
             .ToListAsync(cancellationToken);
-        return rows.OrderByDescending(r => r.Link.At)
+        return rows.OrderByDescending(r => r.Link.At).ThenByDescending(r => r.Link.Id)
             .Select(r => new RepeatLinkView(r.Link.Id, r.Link.MatterId, r.Number, r.Link.EarlierMatterId, r.Earlier, r.Link.Decision, Math.Round(r.Link.Score, 2),
                 r.Link.Reasons, r.Link.AfterConclusion, r.Link.Note, r.Link.By, r.Link.At))
             .ToList();

@@ -1,7 +1,8 @@
 using Xinfang.Domain.Intake;
+using Xinfang.Domain.Matters;
 using static Xinfang.Domain.Tests.Matters.MatterBuilder;
 
-namespace Xinfang.Domain.Tests.Intake;
+namespace Xinfang.Domain.Tests.Matters;
 
 public sealed class RepeatLinkingTests
 {

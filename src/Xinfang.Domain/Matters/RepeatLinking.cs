@@ -1,7 +1,7 @@
-using Xinfang.Domain.Matters;
+using Xinfang.Domain.Intake;
 using Xinfang.Domain.Shared;
 
-namespace Xinfang.Domain.Intake;
+namespace Xinfang.Domain.Matters;
 
 /// <summary>
 /// A registrar's decision on a suggested repeat. Confirming links the newer matter to the root of the older one's
