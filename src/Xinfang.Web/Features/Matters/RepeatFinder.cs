@@ -159,7 +159,7 @@ public sealed class RepeatFinder(XinfangDb db, Staff staff, IdentifierHash hash,
         _ => null,
     };
 
-    private static PersonKeys Keys(IReadOnlyList<string> names, IReadOnlyList<string> idHashes, IReadOnlyList<string> phoneHashes,
+    public static PersonKeys Keys(IReadOnlyList<string> names, IReadOnlyList<string> idHashes, IReadOnlyList<string> phoneHashes,
                                    IEnumerable<(string? Name, string? Address)> addresses) =>
         new(idHashes, phoneHashes, names.Where(n => n.Length > 0).ToList(),
             addresses.Where(a => !string.IsNullOrWhiteSpace(a.Name) && !string.IsNullOrWhiteSpace(a.Address))
@@ -173,7 +173,7 @@ public sealed class RepeatFinder(XinfangDb db, Staff staff, IdentifierHash hash,
             : accused.UnitId is { } unit ? unit.ToString()
             : (accused.Name ?? accused.Unit) is { } name && SearchTerms.NameKey(name) is { Length: > 0 } key ? key : null;
 
-    private static string Texts(string? title, string? content, IEnumerable<string>? demands) =>
+    public static string Texts(string? title, string? content, IEnumerable<string>? demands) =>
         string.Join('\n', new[] { title, content }.Concat(demands ?? []).Where(t => !string.IsNullOrWhiteSpace(t)));
 
     private static string? NormalIdNumber(string? idNumber)
