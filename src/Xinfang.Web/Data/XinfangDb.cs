@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.EntityFrameworkCore.Storage;
 using Xinfang.Domain.Organisation;
 using Xinfang.Web.Data.Audit;
@@ -73,10 +75,30 @@ public abstract class XinfangDb(DbContextOptions options, AuditActor actor, Time
     /// <summary>Applies pending migrations at start; safe when several servers start at once (see the provider subclasses).</summary>
     public virtual Task ApplyMigrationsAsync(CancellationToken cancellationToken = default) => Database.MigrateAsync(cancellationToken);
 
+    /// <summary>
+    /// The identifier cipher of the application this context serves; null at design time, when migrations are made
+    /// (the columns are the same with or without it).
+    /// </summary>
+    public IdentifierCipher? Cipher => _cipher ??=
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<IdentifierCipher>();
+
+    private IdentifierCipher? _cipher;
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(XinfangDb).Assembly);
+        if (Cipher is { } cipher)
+        {
+            // EF Core applies the converter to query parameters too; with a random nonce they never equal a stored
+            // value, which is why lookups go through the keyed hashes instead.
+            var converter = new ValueConverter<string, string>(v => cipher.Protect(v), v => cipher.Unprotect(v));
+            foreach (var property in builder.Model.GetEntityTypes().SelectMany(t => t.GetDeclaredProperties())
+                         .Where(p => p.FindAnnotation(IdentifierCipher.Encrypted) is not null))
+            {
+                property.SetValueConverter(converter);
+            }
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -9,7 +9,7 @@ namespace Xinfang.Web.Hosting;
 /// </summary>
 public static class Cli
 {
-    private static readonly string[] Verbs = ["audit", "generate", "sweep", "help"];
+    private static readonly string[] Verbs = ["audit", "generate", "sweep", "rotate-identifiers", "help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -40,9 +40,22 @@ public static class Cli
             case ["sweep", .. var options]:
                 return await SweepAsync(app, options);
 
+            case ["rotate-identifiers", ..]:
+                // After a key was added at the end of Identifiers:EncryptionKeys (SECURITY.md, "Key rotation").
+                await DatabaseInitializer.InitializeAsync(app.Services);
+                await using (var scope = app.Services.CreateAsyncScope())
+                {
+                    scope.ServiceProvider.GetRequiredService<AuditActor>().ActAs("identifier-rewrap");
+                    var db = scope.ServiceProvider.GetRequiredService<XinfangDb>();
+                    var rows = await Infrastructure.IdentifierRewrap.RunAsync(db, scope.ServiceProvider.GetRequiredService<Infrastructure.IdentifierHash>());
+                    Console.WriteLine($"已用密钥 {db.Cipher!.CurrentKeyId} 重新加密 {rows} 行个人身份信息。 (re-encrypted {rows} rows under key {db.Cipher.CurrentKeyId})");
+                    return 0;
+                }
+
             default:
                 Console.WriteLine("用法 / usage: dotnet run --project src/Xinfang.Web -- audit verify");
                 Console.WriteLine("             dotnet run --project src/Xinfang.Web -- sweep [--as-of 2025-06-30]");
+                Console.WriteLine("             dotnet run --project src/Xinfang.Web -- rotate-identifiers");
                 Console.WriteLine("             dotnet run --project src/Xinfang.Web -- generate --matters 100000 [--seed 7] [--years 3]");
                 return args is ["help", ..] ? 0 : 1;
         }

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Xinfang.Web.Data;
 using Xinfang.Web.Data.Audit;
 using Xinfang.Web.Infrastructure;
@@ -26,6 +29,7 @@ public static class DatabaseSetup
         builder.Services.AddScoped<AuditActor>();
         // The key is read (or created, 0600) when first needed, not at build time: CLI commands that never save skip it.
         builder.Services.AddSingleton(_ => IdentifierHash.FromConfiguration(builder.Configuration));
+        builder.Services.AddSingleton(_ => IdentifierCipher.FromConfiguration(builder.Configuration));
         builder.Services.AddSingleton<SearchIndexer>();
 
         switch (provider)
@@ -51,22 +55,53 @@ public static class DatabaseSetup
 
         // Keys in the database, so that several servers share cookies and bearer tokens.
         builder.Services.AddDataProtection().SetApplicationName("Xinfang").PersistKeysToDbContext<XinfangDb>();
+        // ... and encrypted there with the identifier key ring, which is not (Data.KeyRingCipher).
+        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlEncryptor = new KeyRingEncryptor(sp.GetRequiredService<IdentifierCipher>())));
         return builder;
     }
 
     public static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString).UseSnakeCaseNamingConvention().AddInterceptors(new SqliteConnectionSettings());
+        options.UseSqlite(connectionString).UseSnakeCaseNamingConvention().AddInterceptors(new SqliteConnectionSettings())
+            .ReplaceService<IModelCacheKeyFactory, CipherModelCacheKey>();
 
     public static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString).UseSnakeCaseNamingConvention();
+        options.UseNpgsql(connectionString).UseSnakeCaseNamingConvention().ReplaceService<IModelCacheKeyFactory, CipherModelCacheKey>();
 
+    /// <summary>
+    /// Creates the database file's folder (0700) and the file itself (0600) before SQLite does, which would make it
+    /// readable by every account on the machine (0644). SQLite gives its -wal and -shm files the mode of the database.
+    /// </summary>
     private static void EnsureDirectoryFor(string connectionString)
     {
         var path = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(directory) && path != ":memory:")
+        if (string.IsNullOrEmpty(path) || path == ":memory:")
         {
-            Directory.CreateDirectory(directory);
+            return;
+        }
+
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full);
+        if (!string.IsNullOrEmpty(directory) && !Directory.Exists(directory))
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(directory);
+            }
+            else
+            {
+                Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+        }
+
+        try
+        {
+            // An empty file is an empty database to SQLite.
+            using var _ = new FileStream(full, KeyFile.OwnerOnly(FileMode.CreateNew, FileAccess.Write));
+        }
+        catch (IOException) when (File.Exists(full))
+        {
+            // Already there (every start after the first, or another server was first).
         }
     }
 }

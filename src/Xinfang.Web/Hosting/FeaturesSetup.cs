@@ -14,6 +14,7 @@ using Xinfang.Web.Features.Prevention;
 using Xinfang.Web.Features.Routing;
 using Xinfang.Web.Features.Supervision;
 using Xinfang.Web.Features.Statistics;
+using Xinfang.Web.Infrastructure;
 
 namespace Xinfang.Web.Hosting;
 
@@ -80,6 +81,11 @@ public static class FeaturesSetup
         if (builder.Configuration.GetValue("Jobs:NoticeBackfill", true))
         {
             builder.Services.AddHostedService<NoticeDocumentBackfill>();
+        }
+
+        if (builder.Configuration.GetValue("Jobs:IdentifierRewrap", true))
+        {
+            builder.Services.AddHostedService<IdentifierRewrapJob>();
         }
 
         if (builder.Configuration.GetValue("Jobs:StorageUpkeep", true))

@@ -1,10 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
+using Xinfang.Domain.Matters;
+using Xinfang.Web.Data;
+using Xinfang.Web.Data.Configurations;
 
 namespace Xinfang.Web.Infrastructure;
 
 /// <summary>
-/// A keyed hash (HMAC-SHA256) of a normalised ID number or phone, stored beside the petitioner so that an exact
+/// A keyed hash (HMAC-SHA256) of a normalised ID number, phone or address, stored beside the petitioner so that an exact
 /// search finds a person through an index rather than by reading every identifier. Without the key the hash cannot
 /// be computed for a guessed number (an ID number has few enough candidates that a plain hash would be reversed in
 /// minutes), so the key never goes into the database: it comes from <c>Identifiers:HashKey</c> (base64, at least 32
@@ -32,7 +35,29 @@ public sealed class IdentifierHash
     /// <summary>Hex of the HMAC, or null for no value. Kinds are kept apart so that a phone never meets an ID number.</summary>
     public string? Of(IdentifierKind kind, string? normalized) =>
         string.IsNullOrEmpty(normalized) ? null
-            : Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes((kind == IdentifierKind.IdNumber ? "id:" : "phone:") + normalized)));
+            : Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(Prefix(kind) + normalized)));
+
+    /// <summary>
+    /// The hashes stored beside a petitioner, by shadow property name (<see cref="PetitionerConfiguration"/>): the
+    /// identifiers themselves are encrypted at rest with a random nonce, so equality is only ever asked of these.
+    /// </summary>
+    public IEnumerable<(string Property, string? Hash)> Of(Petitioner petitioner) =>
+    [
+        (PetitionerConfiguration.IdNumberHash, Of(IdentifierKind.IdNumber, petitioner.IdNumber)),
+        (PetitionerConfiguration.PhoneHash, Of(IdentifierKind.Phone, petitioner.Phone)),
+        (PetitionerConfiguration.AddressHash, Of(IdentifierKind.Address, AddressKey(petitioner.Address))),
+    ];
+
+    /// <summary>An address as it is compared: without any white space, so that "幸福路 3号" is "幸福路3号".</summary>
+    public static string? AddressKey(string? address) =>
+        string.IsNullOrWhiteSpace(address) ? null : string.Concat(address.Where(c => !char.IsWhiteSpace(c)));
+
+    private static string Prefix(IdentifierKind kind) => kind switch
+    {
+        IdentifierKind.IdNumber => "id:",
+        IdentifierKind.Phone => "phone:",
+        _ => "address:",
+    };
 
     public static IdentifierHash FromConfiguration(IConfiguration configuration)
     {
@@ -42,36 +67,7 @@ public sealed class IdentifierHash
         }
 
         var path = Path.GetFullPath(configuration["Identifiers:HashKeyFile"] is { Length: > 0 } file ? file : DefaultKeyFile);
-        return new IdentifierHash(ReadOrCreate(path));
-    }
-
-    private static byte[] ReadOrCreate(string path)
-    {
-        if (!File.Exists(path))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var key = RandomNumberGenerator.GetBytes(KeyBytes);
-            try
-            {
-                // Created with 0600 from the first byte, not chmod-ed afterwards; CreateNew so that two servers
-                // starting together cannot each write a different key.
-                var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-                if (!OperatingSystem.IsWindows())
-                {
-                    options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-                }
-
-                using var stream = new FileStream(path, options);
-                stream.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(key)));
-                return key;
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                // Another process created it first: use theirs.
-            }
-        }
-
-        return Convert.FromBase64String(File.ReadAllText(path).Trim());
+        return new IdentifierHash(Convert.FromBase64String(KeyFile.ReadOrCreate(path, () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeyBytes)))));
     }
 }
 
@@ -79,4 +75,5 @@ public enum IdentifierKind
 {
     IdNumber,
     Phone,
+    Address,
 }

@@ -31,12 +31,14 @@ public static class SearchBackfill
             {
                 db.Set<MatterTerm>().AddRange(SearchTerms.Of(matter, matter.Petitioners.Select(p => p.Name), matter.Notices.Select(n => n.Number),
                     matter.Events.Select(e => e.Note ?? "")).Select(t => new MatterTerm { MatterId = matter.Id, Field = t.Field, Term = t.Term }));
-                foreach (var petitioner in matter.Petitioners.Where(p => p.IdNumber is not null || p.Phone is not null))
+                foreach (var petitioner in matter.Petitioners.Where(p => p.IdNumber is not null || p.Phone is not null || p.Address is not null))
                 {
-                    var (id, idHash, phoneHash) = (petitioner.Id, hash.Of(IdentifierKind.IdNumber, petitioner.IdNumber), hash.Of(IdentifierKind.Phone, petitioner.Phone));
+                    var id = petitioner.Id;
+                    var hashes = hash.Of(petitioner).ToDictionary(h => h.Property, h => h.Hash);
                     await db.Set<Petitioner>().Where(p => p.Id == id).ExecuteUpdateAsync(s => s
-                        .SetProperty(p => EF.Property<string?>(p, PetitionerConfiguration.IdNumberHash), idHash)
-                        .SetProperty(p => EF.Property<string?>(p, PetitionerConfiguration.PhoneHash), phoneHash), cancellationToken);
+                        .SetProperty(p => EF.Property<string?>(p, PetitionerConfiguration.IdNumberHash), hashes[PetitionerConfiguration.IdNumberHash])
+                        .SetProperty(p => EF.Property<string?>(p, PetitionerConfiguration.PhoneHash), hashes[PetitionerConfiguration.PhoneHash])
+                        .SetProperty(p => EF.Property<string?>(p, PetitionerConfiguration.AddressHash), hashes[PetitionerConfiguration.AddressHash]), cancellationToken);
                 }
             }
 

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Xinfang.Domain.Matters;
 using Xinfang.Web.Data;
-using Xinfang.Web.Data.Configurations;
 
 namespace Xinfang.Web.Infrastructure;
 
@@ -74,18 +73,13 @@ public sealed class SearchIndexer(IdentifierHash hash) : SaveChangesInterceptor
 
     private void SetHashes(EntityEntry entry, Petitioner petitioner)
     {
-        var idHash = hash.Of(IdentifierKind.IdNumber, petitioner.IdNumber);
-        var phoneHash = hash.Of(IdentifierKind.Phone, petitioner.Phone);
-        var idProperty = entry.Property(PetitionerConfiguration.IdNumberHash);
-        var phoneProperty = entry.Property(PetitionerConfiguration.PhoneHash);
-        if (!Equals(idProperty.CurrentValue, idHash))
+        foreach (var (name, value) in hash.Of(petitioner))
         {
-            idProperty.CurrentValue = idHash;
-        }
-
-        if (!Equals(phoneProperty.CurrentValue, phoneHash))
-        {
-            phoneProperty.CurrentValue = phoneHash;
+            var property = entry.Property(name);
+            if (!Equals(property.CurrentValue, value))
+            {
+                property.CurrentValue = value;
+            }
         }
     }
 

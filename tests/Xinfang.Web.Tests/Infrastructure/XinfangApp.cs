@@ -66,8 +66,8 @@ public sealed class XinfangApp : WebApplicationFactory<Program>
         Start(new XinfangApp(await TestDatabase.CreateAsync(db), ownsDatabase: true, kestrel: false, AdminPassword) { _settings = settings });
 
     /// <summary>Another start on a database that already exists (a restart, a second server); the caller disposes it.</summary>
-    public static XinfangApp StartOn(TestDatabase database, string? adminPassword = AdminPassword) =>
-        Start(new XinfangApp(database, ownsDatabase: false, kestrel: false, adminPassword));
+    public static XinfangApp StartOn(TestDatabase database, string? adminPassword = AdminPassword, IReadOnlyDictionary<string, string>? settings = null) =>
+        Start(new XinfangApp(database, ownsDatabase: false, kestrel: false, adminPassword) { _settings = settings ?? new Dictionary<string, string>() });
 
     private static XinfangApp Start(XinfangApp app)
     {
@@ -88,6 +88,9 @@ public sealed class XinfangApp : WebApplicationFactory<Program>
     /// <summary>The keyed hash's key in tests (a real deployment's is random, in a 0600 file or the configuration).</summary>
     public const string TestHashKey = "eGluZmFuZy10ZXN0LWlkZW50aWZpZXItaGFzaC1rZXktMzI=";
 
+    /// <summary>The identifier encryption key ring in tests (<c>id=base64</c>, the last one current).</summary>
+    public const string TestEncryptionKeys = "t1=eGluZmFuZy10ZXN0LWlkZW50aWZpZXItY2lwaGVyLTE=";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -96,6 +99,7 @@ public sealed class XinfangApp : WebApplicationFactory<Program>
         builder.UseSetting("Bootstrap:AdminPassword", _adminPassword ?? "");
         builder.UseSetting("RateLimits:PerMinute", "100000");
         builder.UseSetting("Identifiers:HashKey", TestHashKey);
+        builder.UseSetting("Identifiers:EncryptionKeys", TestEncryptionKeys);
         // Every test client comes from the same address: the portal's per-address limits are tested on their own app.
         builder.UseSetting("Portal:SubmissionsPerHour", "100000");
         builder.UseSetting("Portal:MaxFailuresPerAddress", "100000");

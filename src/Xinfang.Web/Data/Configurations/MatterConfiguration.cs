@@ -84,23 +84,24 @@ public sealed class PetitionerConfiguration : IEntityTypeConfiguration<Petitione
         // Ids come from the domain (Guid v7): a new child found in a collection must be inserted, not updated.
         builder.Property(p => p.Id).ValueGeneratedNever();
         builder.Property(p => p.Name).HasMaxLength(Limits.Name);
-        builder.Property(p => p.IdNumber).HasMaxLength(18).HasAnnotation(AuditRecorder.Sensitive, true);
-        builder.Property(p => p.Phone).HasMaxLength(32).HasAnnotation(AuditRecorder.Sensitive, true);
-        builder.Property(p => p.Address).HasMaxLength(Limits.Address).HasAnnotation(AuditRecorder.Sensitive, true);
+        // Encrypted at rest (IdentifierCipher, 等保 confidentiality of personal data): found only through the hashes below.
+        builder.Property(p => p.IdNumber).IsEncrypted(18);
+        builder.Property(p => p.Phone).IsEncrypted(32);
+        builder.Property(p => p.Address).IsEncrypted(Limits.Address);
         builder.Property(p => p.Sex).HasConversion<string>().HasMaxLength(8);
-        builder.HasIndex(p => p.IdNumber);
-        builder.HasIndex(p => p.Phone);
         // Keyed hashes of the normalised identifiers (Infrastructure.IdentifierHash), set on every save: exact search
-        // by ID number or phone goes through these, never through the plaintext columns. Shadow properties: the
-        // domain knows nothing of the key.
-        builder.Property<string>(IdNumberHash).HasMaxLength(64).HasAnnotation(AuditRecorder.Sensitive, true);
-        builder.Property<string>(PhoneHash).HasMaxLength(64).HasAnnotation(AuditRecorder.Sensitive, true);
-        builder.HasIndex(IdNumberHash);
-        builder.HasIndex(PhoneHash);
+        // by ID number, phone or address goes through these, never through the encrypted columns. Shadow properties:
+        // the domain knows nothing of the key.
+        foreach (var hash in (string[])[IdNumberHash, PhoneHash, AddressHash])
+        {
+            builder.Property<string>(hash).HasMaxLength(64).HasAnnotation(AuditRecorder.Sensitive, true);
+            builder.HasIndex(hash);
+        }
     }
 
     public const string IdNumberHash = "IdNumberHash";
     public const string PhoneHash = "PhoneHash";
+    public const string AddressHash = "AddressHash";
 }
 
 public sealed class DeadlineConfiguration : IEntityTypeConfiguration<Deadline>

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Xinfang.Domain.Matters;
 using Xinfang.Domain.Organisation;
 using Xinfang.Domain.Prevention;
-using Xinfang.Web.Data.Audit;
 
 namespace Xinfang.Web.Data.Configurations;
 
@@ -38,8 +37,8 @@ public sealed class LedgerItemConfiguration : IEntityTypeConfiguration<LedgerIte
         builder.Property(i => i.ResponsiblePerson).HasMaxLength(LedgerRules.NameLength);
         builder.Property(i => i.Leader).HasMaxLength(LedgerRules.NameLength);
         // Like a petitioner's, a contact's phone and ID number never reach the audit trail or its exports.
-        builder.Property(i => i.ContactPhone).HasMaxLength(32).HasAnnotation(AuditRecorder.Sensitive, true);
-        builder.Property(i => i.ContactIdNumber).HasMaxLength(18).HasAnnotation(AuditRecorder.Sensitive, true);
+        builder.Property(i => i.ContactPhone).IsEncrypted(32);
+        builder.Property(i => i.ContactIdNumber).IsEncrypted(18);
         builder.Property(i => i.CreatedBy).HasMaxLength(128);
         builder.Property(i => i.Amount).HasPrecision(14, 2);
         builder.Property(i => i.Risk).HasConversion<string>().HasMaxLength(16);

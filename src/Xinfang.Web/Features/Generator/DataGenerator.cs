@@ -104,8 +104,8 @@ public sealed class DataGenerator(IServiceScopeFactory scopes, TimeProvider time
             {
                 nameof(Deadline.MatterId) => r.Matter.Id,
                 // The search indexer sets these on SaveChanges; bulk rows pass it by.
-                PetitionerConfiguration.IdNumberHash => identifiers.Of(IdentifierKind.IdNumber, ((Petitioner)(object)r.Row).IdNumber),
-                PetitionerConfiguration.PhoneHash => identifiers.Of(IdentifierKind.Phone, ((Petitioner)(object)r.Row).Phone),
+                PetitionerConfiguration.IdNumberHash or PetitionerConfiguration.PhoneHash or PetitionerConfiguration.AddressHash =>
+                    identifiers.Of((Petitioner)(object)r.Row).Single(h => h.Property == p.Name).Hash,
                 _ => Get(r.Row, p),
             };
             await writer.WriteAsync(type, rows, Value, cancellationToken);

@@ -4,6 +4,7 @@ using Xinfang.Domain.Intake;
 using Xinfang.Domain.Matters;
 using Xinfang.Domain.Shared;
 using Xinfang.Web.Data;
+using Xinfang.Web.Data.Configurations;
 using Xinfang.Web.Features.Accounts;
 using Xinfang.Web.Infrastructure;
 
@@ -230,15 +231,19 @@ public sealed class MatterList(XinfangDb db, Staff staff, ReferenceData referenc
             return ([], 0);
         }
 
+        // Through the keyed hashes: the identifiers themselves are encrypted with a random nonce.
+        var idHashes = ids.Select(i => identifiers.Of(IdentifierKind.IdNumber, i)).ToList();
+        var phoneHashes = tels.Select(t => identifiers.Of(IdentifierKind.Phone, t)).ToList();
         var query = db.VisibleMatters(staff).AsNoTracking()
-            .Where(m => m.Petitioners.Any(p => p.IdNumber != null && ids.Contains(p.IdNumber) || p.Phone != null && tels.Contains(p.Phone)));
+            .Where(m => m.Petitioners.Any(p => idHashes.Contains(EF.Property<string?>(p, PetitionerConfiguration.IdNumberHash))
+                                               || phoneHashes.Contains(EF.Property<string?>(p, PetitionerConfiguration.PhoneHash))));
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderByDescending(m => m.ReceivedOn).ThenByDescending(m => m.Number).Take(take)
             .Select(m => new
             {
                 m.Id, m.Number, m.ReceivedOn, m.Title, m.Status,
-                SameId = m.Petitioners.Any(p => p.IdNumber != null && ids.Contains(p.IdNumber)),
-                SamePhone = m.Petitioners.Any(p => p.Phone != null && tels.Contains(p.Phone)),
+                SameId = m.Petitioners.Any(p => idHashes.Contains(EF.Property<string?>(p, PetitionerConfiguration.IdNumberHash))),
+                SamePhone = m.Petitioners.Any(p => phoneHashes.Contains(EF.Property<string?>(p, PetitionerConfiguration.PhoneHash))),
             })
             .ToListAsync(cancellationToken);
         return (rows.Select(r => new PriorOfPerson(r.Id, r.Number, r.ReceivedOn, r.Title, r.Status, r.Status.ToChinese(), r.SameId, r.SamePhone)).ToList(), total);

@@ -47,6 +47,7 @@ public sealed class PetitionerRegistry(XinfangDb db)
                 p.Name, p.IdNumber, p.Phone, p.Address,
                 IdHash = EF.Property<string?>(p, PetitionerConfiguration.IdNumberHash),
                 PhoneHash = EF.Property<string?>(p, PetitionerConfiguration.PhoneHash),
+                AddressHash = EF.Property<string?>(p, PetitionerConfiguration.AddressHash),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (seed is null)
@@ -69,10 +70,10 @@ public sealed class PetitionerRegistry(XinfangDb db)
                                           && EF.Property<string?>(p, PetitionerConfiguration.IdNumberHash) == null);
             key = PersonKey.NameAndPhone;
         }
-        else if (!string.IsNullOrWhiteSpace(seed.Address))
+        else if (seed.AddressHash is { } addressHash)
         {
-            var address = seed.Address;
-            same = petitioners.Where(p => p.Name == name && p.Address == address && EF.Property<string?>(p, PetitionerConfiguration.IdNumberHash) == null);
+            same = petitioners.Where(p => p.Name == name && EF.Property<string?>(p, PetitionerConfiguration.AddressHash) == addressHash
+                                          && EF.Property<string?>(p, PetitionerConfiguration.IdNumberHash) == null);
             key = PersonKey.NameAndAddress;
         }
         else

@@ -715,9 +715,16 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<string>("Address")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasMaxLength(860)
+                        .HasColumnType("character varying(860)")
                         .HasColumnName("address")
+                        .HasAnnotation("Xinfang:Encrypted", 200)
+                        .HasAnnotation("Xinfang:Sensitive", true);
+
+                    b.Property<string>("AddressHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("address_hash")
                         .HasAnnotation("Xinfang:Sensitive", true);
 
                     b.Property<DateOnly?>("BirthDate")
@@ -725,9 +732,10 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasColumnName("birth_date");
 
                     b.Property<string>("IdNumber")
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)")
+                        .HasMaxLength(132)
+                        .HasColumnType("character varying(132)")
                         .HasColumnName("id_number")
+                        .HasAnnotation("Xinfang:Encrypted", 18)
                         .HasAnnotation("Xinfang:Sensitive", true);
 
                     b.Property<string>("IdNumberHash")
@@ -755,9 +763,10 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasColumnName("order");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasMaxLength(188)
+                        .HasColumnType("character varying(188)")
                         .HasColumnName("phone")
+                        .HasAnnotation("Xinfang:Encrypted", 32)
                         .HasAnnotation("Xinfang:Sensitive", true);
 
                     b.Property<string>("PhoneHash")
@@ -774,17 +783,14 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_petitioner");
 
-                    b.HasIndex("IdNumber")
-                        .HasDatabaseName("ix_petitioner_id_number");
+                    b.HasIndex("AddressHash")
+                        .HasDatabaseName("ix_petitioner_address_hash");
 
                     b.HasIndex("IdNumberHash")
                         .HasDatabaseName("ix_petitioner_id_number_hash");
 
                     b.HasIndex("MatterId")
                         .HasDatabaseName("ix_petitioner_matter_id");
-
-                    b.HasIndex("Phone")
-                        .HasDatabaseName("ix_petitioner_phone");
 
                     b.HasIndex("PhoneHash")
                         .HasDatabaseName("ix_petitioner_phone_hash");
@@ -1275,15 +1281,17 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasColumnName("closed_on");
 
                     b.Property<string>("ContactIdNumber")
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)")
+                        .HasMaxLength(132)
+                        .HasColumnType("character varying(132)")
                         .HasColumnName("contact_id_number")
+                        .HasAnnotation("Xinfang:Encrypted", 18)
                         .HasAnnotation("Xinfang:Sensitive", true);
 
                     b.Property<string>("ContactPhone")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasMaxLength(188)
+                        .HasColumnType("character varying(188)")
                         .HasColumnName("contact_phone")
+                        .HasAnnotation("Xinfang:Encrypted", 32)
                         .HasAnnotation("Xinfang:Sensitive", true);
 
                     b.Property<DateTime>("CreatedAt")

@@ -701,9 +701,16 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .HasColumnName("id");
 
                     b.Property<string>("Address")
-                        .HasMaxLength(200)
+                        .HasMaxLength(860)
                         .HasColumnType("TEXT")
                         .HasColumnName("address")
+                        .HasAnnotation("Xinfang:Encrypted", 200)
+                        .HasAnnotation("Xinfang:Sensitive", true);
+
+                    b.Property<string>("AddressHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address_hash")
                         .HasAnnotation("Xinfang:Sensitive", true);
 
                     b.Property<DateOnly?>("BirthDate")
@@ -711,9 +718,10 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .HasColumnName("birth_date");
 
                     b.Property<string>("IdNumber")
-                        .HasMaxLength(18)
+                        .HasMaxLength(132)
                         .HasColumnType("TEXT")
                         .HasColumnName("id_number")
+                        .HasAnnotation("Xinfang:Encrypted", 18)
                         .HasAnnotation("Xinfang:Sensitive", true);
 
                     b.Property<string>("IdNumberHash")
@@ -741,9 +749,10 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .HasColumnName("order");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(32)
+                        .HasMaxLength(188)
                         .HasColumnType("TEXT")
                         .HasColumnName("phone")
+                        .HasAnnotation("Xinfang:Encrypted", 32)
                         .HasAnnotation("Xinfang:Sensitive", true);
 
                     b.Property<string>("PhoneHash")
@@ -760,17 +769,14 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_petitioner");
 
-                    b.HasIndex("IdNumber")
-                        .HasDatabaseName("ix_petitioner_id_number");
+                    b.HasIndex("AddressHash")
+                        .HasDatabaseName("ix_petitioner_address_hash");
 
                     b.HasIndex("IdNumberHash")
                         .HasDatabaseName("ix_petitioner_id_number_hash");
 
                     b.HasIndex("MatterId")
                         .HasDatabaseName("ix_petitioner_matter_id");
-
-                    b.HasIndex("Phone")
-                        .HasDatabaseName("ix_petitioner_phone");
 
                     b.HasIndex("PhoneHash")
                         .HasDatabaseName("ix_petitioner_phone_hash");
@@ -1261,15 +1267,17 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .HasColumnName("closed_on");
 
                     b.Property<string>("ContactIdNumber")
-                        .HasMaxLength(18)
+                        .HasMaxLength(132)
                         .HasColumnType("TEXT")
                         .HasColumnName("contact_id_number")
+                        .HasAnnotation("Xinfang:Encrypted", 18)
                         .HasAnnotation("Xinfang:Sensitive", true);
 
                     b.Property<string>("ContactPhone")
-                        .HasMaxLength(32)
+                        .HasMaxLength(188)
                         .HasColumnType("TEXT")
                         .HasColumnName("contact_phone")
+                        .HasAnnotation("Xinfang:Encrypted", 32)
                         .HasAnnotation("Xinfang:Sensitive", true);
 
                     b.Property<DateTime>("CreatedAt")

@@ -13,8 +13,8 @@ using Xinfang.Web.Data;
 namespace Xinfang.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresXinfangDb))]
-    [Migration("20261208021753_RepeatLinks")]
-    partial class RepeatLinks
+    [Migration("20261208020656_IdentifiersEncrypted")]
+    partial class IdentifiersEncrypted
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -446,17 +446,9 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("repeat_candidates");
 
-                    b.Property<int>("RepeatCount")
-                        .HasColumnType("integer")
-                        .HasColumnName("repeat_count");
-
                     b.Property<Guid?>("RepeatOfId")
                         .HasColumnType("uuid")
                         .HasColumnName("repeat_of_id");
-
-                    b.Property<bool>("RepeatsAfterConclusion")
-                        .HasColumnType("boolean")
-                        .HasColumnName("repeats_after_conclusion");
 
                     b.Property<Guid?>("ReviewBodyId")
                         .HasColumnType("uuid")
@@ -718,9 +710,16 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<string>("Address")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasMaxLength(860)
+                        .HasColumnType("character varying(860)")
                         .HasColumnName("address")
+                        .HasAnnotation("Xinfang:Encrypted", 200)
+                        .HasAnnotation("Xinfang:Sensitive", true);
+
+                    b.Property<string>("AddressHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("address_hash")
                         .HasAnnotation("Xinfang:Sensitive", true);
 
                     b.Property<DateOnly?>("BirthDate")
@@ -728,9 +727,10 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasColumnName("birth_date");
 
                     b.Property<string>("IdNumber")
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)")
+                        .HasMaxLength(132)
+                        .HasColumnType("character varying(132)")
                         .HasColumnName("id_number")
+                        .HasAnnotation("Xinfang:Encrypted", 18)
                         .HasAnnotation("Xinfang:Sensitive", true);
 
                     b.Property<string>("IdNumberHash")
@@ -758,9 +758,10 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasColumnName("order");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasMaxLength(188)
+                        .HasColumnType("character varying(188)")
                         .HasColumnName("phone")
+                        .HasAnnotation("Xinfang:Encrypted", 32)
                         .HasAnnotation("Xinfang:Sensitive", true);
 
                     b.Property<string>("PhoneHash")
@@ -777,17 +778,14 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_petitioner");
 
-                    b.HasIndex("IdNumber")
-                        .HasDatabaseName("ix_petitioner_id_number");
+                    b.HasIndex("AddressHash")
+                        .HasDatabaseName("ix_petitioner_address_hash");
 
                     b.HasIndex("IdNumberHash")
                         .HasDatabaseName("ix_petitioner_id_number_hash");
 
                     b.HasIndex("MatterId")
                         .HasDatabaseName("ix_petitioner_matter_id");
-
-                    b.HasIndex("Phone")
-                        .HasDatabaseName("ix_petitioner_phone");
 
                     b.HasIndex("PhoneHash")
                         .HasDatabaseName("ix_petitioner_phone_hash");
@@ -1278,15 +1276,17 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasColumnName("closed_on");
 
                     b.Property<string>("ContactIdNumber")
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)")
+                        .HasMaxLength(132)
+                        .HasColumnType("character varying(132)")
                         .HasColumnName("contact_id_number")
+                        .HasAnnotation("Xinfang:Encrypted", 18)
                         .HasAnnotation("Xinfang:Sensitive", true);
 
                     b.Property<string>("ContactPhone")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasMaxLength(188)
+                        .HasColumnType("character varying(188)")
                         .HasColumnName("contact_phone")
+                        .HasAnnotation("Xinfang:Encrypted", 32)
                         .HasAnnotation("Xinfang:Sensitive", true);
 
                     b.Property<DateTime>("CreatedAt")
@@ -2021,68 +2021,6 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.ToTable("prevention_activities", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Data.RepeatLink", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<bool>("AfterConclusion")
-                        .HasColumnType("boolean")
-                        .HasColumnName("after_conclusion");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("at");
-
-                    b.Property<string>("By")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
-                        .HasColumnName("by");
-
-                    b.Property<string>("Decision")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("decision");
-
-                    b.Property<Guid>("EarlierMatterId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("earlier_matter_id");
-
-                    b.Property<Guid>("MatterId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("matter_id");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("note");
-
-                    b.Property<string>("Reasons")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("reasons");
-
-                    b.Property<double>("Score")
-                        .HasColumnType("double precision")
-                        .HasColumnName("score");
-
-                    b.HasKey("Id")
-                        .HasName("pk_repeat_links");
-
-                    b.HasIndex("EarlierMatterId")
-                        .HasDatabaseName("ix_repeat_links_earlier_matter_id");
-
-                    b.HasIndex("MatterId", "EarlierMatterId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_repeat_links_matter_id_earlier_matter_id");
-
-                    b.ToTable("repeat_links", (string)null);
-                });
-
             modelBuilder.Entity("Xinfang.Web.Data.ReturnVisit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2731,23 +2669,6 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_phone_reminders_matters_matter_id");
-                });
-
-            modelBuilder.Entity("Xinfang.Web.Data.RepeatLink", b =>
-                {
-                    b.HasOne("Xinfang.Domain.Matters.Matter", null)
-                        .WithMany()
-                        .HasForeignKey("EarlierMatterId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_repeat_links_matters_earlier_matter_id");
-
-                    b.HasOne("Xinfang.Domain.Matters.Matter", null)
-                        .WithMany()
-                        .HasForeignKey("MatterId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_repeat_links_matters_matter_id");
                 });
 
             modelBuilder.Entity("Xinfang.Web.Data.ReturnVisit", b =>

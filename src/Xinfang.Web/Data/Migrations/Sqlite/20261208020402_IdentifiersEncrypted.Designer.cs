@@ -11,8 +11,8 @@ using Xinfang.Web.Data;
 namespace Xinfang.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteXinfangDb))]
-    [Migration("20261208021454_RepeatLinks")]
-    partial class RepeatLinks
+    [Migration("20261208020402_IdentifiersEncrypted")]
+    partial class IdentifiersEncrypted
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -434,17 +434,9 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("repeat_candidates");
 
-                    b.Property<int>("RepeatCount")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("repeat_count");
-
                     b.Property<Guid?>("RepeatOfId")
                         .HasColumnType("TEXT")
                         .HasColumnName("repeat_of_id");
-
-                    b.Property<bool>("RepeatsAfterConclusion")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("repeats_after_conclusion");
 
                     b.Property<Guid?>("ReviewBodyId")
                         .HasColumnType("TEXT")
@@ -704,9 +696,16 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .HasColumnName("id");
 
                     b.Property<string>("Address")
-                        .HasMaxLength(200)
+                        .HasMaxLength(860)
                         .HasColumnType("TEXT")
                         .HasColumnName("address")
+                        .HasAnnotation("Xinfang:Encrypted", 200)
+                        .HasAnnotation("Xinfang:Sensitive", true);
+
+                    b.Property<string>("AddressHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address_hash")
                         .HasAnnotation("Xinfang:Sensitive", true);
 
                     b.Property<DateOnly?>("BirthDate")
@@ -714,9 +713,10 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .HasColumnName("birth_date");
 
                     b.Property<string>("IdNumber")
-                        .HasMaxLength(18)
+                        .HasMaxLength(132)
                         .HasColumnType("TEXT")
                         .HasColumnName("id_number")
+                        .HasAnnotation("Xinfang:Encrypted", 18)
                         .HasAnnotation("Xinfang:Sensitive", true);
 
                     b.Property<string>("IdNumberHash")
@@ -744,9 +744,10 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .HasColumnName("order");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(32)
+                        .HasMaxLength(188)
                         .HasColumnType("TEXT")
                         .HasColumnName("phone")
+                        .HasAnnotation("Xinfang:Encrypted", 32)
                         .HasAnnotation("Xinfang:Sensitive", true);
 
                     b.Property<string>("PhoneHash")
@@ -763,17 +764,14 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_petitioner");
 
-                    b.HasIndex("IdNumber")
-                        .HasDatabaseName("ix_petitioner_id_number");
+                    b.HasIndex("AddressHash")
+                        .HasDatabaseName("ix_petitioner_address_hash");
 
                     b.HasIndex("IdNumberHash")
                         .HasDatabaseName("ix_petitioner_id_number_hash");
 
                     b.HasIndex("MatterId")
                         .HasDatabaseName("ix_petitioner_matter_id");
-
-                    b.HasIndex("Phone")
-                        .HasDatabaseName("ix_petitioner_phone");
 
                     b.HasIndex("PhoneHash")
                         .HasDatabaseName("ix_petitioner_phone_hash");
@@ -1264,15 +1262,17 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .HasColumnName("closed_on");
 
                     b.Property<string>("ContactIdNumber")
-                        .HasMaxLength(18)
+                        .HasMaxLength(132)
                         .HasColumnType("TEXT")
                         .HasColumnName("contact_id_number")
+                        .HasAnnotation("Xinfang:Encrypted", 18)
                         .HasAnnotation("Xinfang:Sensitive", true);
 
                     b.Property<string>("ContactPhone")
-                        .HasMaxLength(32)
+                        .HasMaxLength(188)
                         .HasColumnType("TEXT")
                         .HasColumnName("contact_phone")
+                        .HasAnnotation("Xinfang:Encrypted", 32)
                         .HasAnnotation("Xinfang:Sensitive", true);
 
                     b.Property<DateTime>("CreatedAt")
@@ -2005,68 +2005,6 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.ToTable("prevention_activities", (string)null);
                 });
 
-            modelBuilder.Entity("Xinfang.Web.Data.RepeatLink", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<bool>("AfterConclusion")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("after_conclusion");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("at");
-
-                    b.Property<string>("By")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("by");
-
-                    b.Property<string>("Decision")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("decision");
-
-                    b.Property<Guid>("EarlierMatterId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("earlier_matter_id");
-
-                    b.Property<Guid>("MatterId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("matter_id");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("note");
-
-                    b.Property<string>("Reasons")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("reasons");
-
-                    b.Property<double>("Score")
-                        .HasColumnType("REAL")
-                        .HasColumnName("score");
-
-                    b.HasKey("Id")
-                        .HasName("pk_repeat_links");
-
-                    b.HasIndex("EarlierMatterId")
-                        .HasDatabaseName("ix_repeat_links_earlier_matter_id");
-
-                    b.HasIndex("MatterId", "EarlierMatterId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_repeat_links_matter_id_earlier_matter_id");
-
-                    b.ToTable("repeat_links", (string)null);
-                });
-
             modelBuilder.Entity("Xinfang.Web.Data.ReturnVisit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2713,23 +2651,6 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_phone_reminders_matters_matter_id");
-                });
-
-            modelBuilder.Entity("Xinfang.Web.Data.RepeatLink", b =>
-                {
-                    b.HasOne("Xinfang.Domain.Matters.Matter", null)
-                        .WithMany()
-                        .HasForeignKey("EarlierMatterId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_repeat_links_matters_earlier_matter_id");
-
-                    b.HasOne("Xinfang.Domain.Matters.Matter", null)
-                        .WithMany()
-                        .HasForeignKey("MatterId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_repeat_links_matters_matter_id");
                 });
 
             modelBuilder.Entity("Xinfang.Web.Data.ReturnVisit", b =>
