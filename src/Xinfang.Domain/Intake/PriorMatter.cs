@@ -1,15 +1,30 @@
 namespace Xinfang.Domain.Intake;
 
-// An earlier matter to compare against. Finalized: its 复核 has concluded, so the same facts and reasons are not
-// accepted again (《信访工作条例》第三十六条第三款).
+/// <summary>Where an earlier matter stands, as far as the law on repeats cares.</summary>
+public enum PriorStanding
+{
+    /// <summary>Registered, not yet accepted or handled by anyone.</summary>
+    Open,
+
+    /// <summary>Accepted and handled by a unit within its time limit: the same matter is not accepted again higher up (第十九条第三款).</summary>
+    PendingWithinLimit,
+
+    /// <summary>办结 (concluded, reviewed, or otherwise ended): a new petition on it is "办理后仍重复信访".</summary>
+    Concluded,
+
+    /// <summary>复核 concluded: the same facts and reasons are not accepted again (第三十六条第三款).</summary>
+    Finalized,
+}
+
+/// <summary>An earlier matter to compare against, with the same kinds of keys and words as <see cref="RepeatProbe"/>.</summary>
 public sealed record PriorMatter(
     Guid MatterId,
     string Number,
     DateOnly ReceivedOn,
-    IReadOnlyList<string> IdNumbers,
-    IReadOnlyList<string> Phones,
+    PersonKeys Persons,
+    IReadOnlyList<string> Words,
+    IReadOnlyCollection<string> AddressWords,
     string? CategoryCode,
     Guid? LocationUnitId,
-    string Title,
-    string Content,
-    bool Finalized);
+    string? Respondent,
+    PriorStanding Standing);

@@ -2,109 +2,209 @@ using System.Globalization;
 
 namespace Xinfang.Domain.Intake;
 
-// 重复信访: has this person, or this problem, come before? Registration must spot a matter already accepted and in
-// its time limit (《信访工作条例》第十九条第三款) and one already finalized by 复核 (第三十六条第三款). The result is
-// a ranked list of suggestions; the registrar decides.
+// 重复信访: the same petitioner raising the same matter again. Registration shows the clerk, as they type, which
+// earlier matters this one may repeat and why; the clerk confirms or dismisses each (nothing is linked on its own).
+// The law attaches consequences to two cases, proposed here and never applied: the same matter still within its
+// time limit at a lower level is not accepted higher up (《信访工作条例》第十九条第三款), and the same facts and
+// reasons after 复核 are not accepted again (第三十六条第三款).
+//
+// score = ½·person + ½·content·recency, each part in [0, 1]:
+// - person: who wrote. Same ID number 1; same name with the same address or phone 0.9; the same phone alone 0.6 (a
+//   household shares one); the same name alone 0.4. Two ID numbers that differ mean two people, whatever the names.
+// - content: TF-IDF cosine of the jieba words of title, content and demands (address words left out: they say who,
+//   not what), plus small credits for the same respondent (0.1), problem location (0.05) and category (0.05).
+// - recency: 1 for today, falling by 0.1 a year to 0.7 at three years.
+// So a person alone (0.5) is never a repeat, nor is a text alone (at most 0.5, "many heating complaints in one
+// winter" from different people): a repeat needs both the same person and a similar problem. At the default
+// threshold 0.65 the same ID number needs content·recency ≥ 0.3, the same phone alone ≥ 0.7.
 public static class RepeatDetection
 {
-    // Weights sum to 1. The person alone (0.40 with ID and phone) stays under the default threshold of 0.5: the same
-    // person with a new problem is not a repeat. The same person with a similar text, or anyone with a closely
-    // similar text in the same category and place (neighbours on one heating problem), crosses it.
-    public const double IdNumberWeight = 0.30;
-    public const double PhoneWeight = 0.10;
-    public const double CategoryWeight = 0.10;
-    public const double LocationWeight = 0.10;
-    public const double TextWeight = 0.40;
+    public const double DefaultThreshold = 0.65;
+    public const int DefaultYears = 3;
 
-    // Text similarity from which a finalized prior counts as "the same facts and reasons" (Art. 36 ¶3).
-    public const double SameFactsSimilarity = 0.6;
+    // Word similarity from which an earlier matter counts as "the same matter" / "the same facts and reasons" for the
+    // two legal proposals, which are shown whatever the score: missing them means accepting what the law says not to.
+    public const double SameFactsSimilarity = 0.5;
 
     // Below this, a similarity is noise between any two complaints and is not worth a reason line.
-    public const double MentionSimilarityFrom = 0.3;
+    public const double MentionSimilarityFrom = 0.2;
 
-    public static IReadOnlyList<RepeatCandidate> Find(RepeatProbe probe, IEnumerable<PriorMatter> priors, double threshold = 0.5)
+    public static IReadOnlyList<RepeatCandidate> Find(RepeatProbe probe, IEnumerable<PriorMatter> priors, DocumentFrequencies frequencies,
+                                                      double threshold = DefaultThreshold)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(threshold);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(threshold, 1);
 
-        var idNumbers = probe.IdNumbers.Select(NormalizeIdNumber).Where(id => id.Length > 0).ToHashSet();
-        var phones = probe.Phones.Select(NormalizePhone).Where(phone => phone.Length > 0).ToHashSet();
-        var text = Bigrams.Of(probe.Title, probe.Content);
-
         var found = new List<(RepeatCandidate Candidate, DateOnly ReceivedOn)>();
         foreach (var prior in priors)
         {
-            var score = 0.0;
-            var reasons = new List<string>(6);
-
-            var sameIdNumber = prior.IdNumbers.Any(id => idNumbers.Contains(NormalizeIdNumber(id)));
-            if (sameIdNumber)
+            var candidate = Score(probe, prior, frequencies);
+            if (candidate.Score >= threshold || candidate.Proposal != RepeatProposal.None)
             {
-                score += IdNumberWeight;
-                reasons.Add("身份证号相同");
-            }
-
-            var samePhone = prior.Phones.Any(phone => phones.Contains(NormalizePhone(phone)));
-            if (samePhone)
-            {
-                score += PhoneWeight;
-                reasons.Add("联系电话相同");
-            }
-
-            if (probe.CategoryCode is not null && probe.CategoryCode == prior.CategoryCode)
-            {
-                score += CategoryWeight;
-                reasons.Add("内容分类相同");
-            }
-
-            if (probe.LocationUnitId is not null && probe.LocationUnitId == prior.LocationUnitId)
-            {
-                score += LocationWeight;
-                reasons.Add("问题属地相同");
-            }
-
-            var similarity = text.Cosine(Bigrams.Of(prior.Title, prior.Content));
-            score += TextWeight * similarity;
-            if (similarity >= MentionSimilarityFrom)
-            {
-                reasons.Add(string.Create(CultureInfo.InvariantCulture, $"内容相似度 {Math.Round(similarity * 100, MidpointRounding.AwayFromZero)}%"));
-            }
-
-            var sameFacts = prior.Finalized && (sameIdNumber || samePhone) && similarity >= SameFactsSimilarity;
-            if (sameFacts)
-            {
-                reasons.Add("原事项已复核终结，事实和理由相同");
-            }
-
-            // A finalized prior on the same facts is always shown, whatever the score: missing it would mean
-            // accepting again what the statute says is not accepted again.
-            if (score >= threshold || sameFacts)
-            {
-                found.Add((new RepeatCandidate(prior.MatterId, prior.Number, Math.Min(1, score), reasons, sameFacts), prior.ReceivedOn));
+                found.Add((candidate, prior.ReceivedOn));
             }
         }
 
         return found
-            .OrderByDescending(f => f.Candidate.Score)
+            .OrderByDescending(f => f.Candidate.Proposal != RepeatProposal.None)
+            .ThenByDescending(f => f.Candidate.Score)
             .ThenByDescending(f => f.ReceivedOn)
             .ThenBy(f => f.Candidate.Number, StringComparer.Ordinal)
             .Select(f => f.Candidate)
             .ToList();
     }
 
-    public static double TextSimilarity(string a, string b) => Bigrams.Of(a).Cosine(Bigrams.Of(b));
-
-    // Through IdNumber.Parse so that a legacy 15-digit number on an old record meets its 18-digit upgrade. The
-    // birth-date limit does not matter for comparing, hence no real "today"; unparseable input is compared as typed.
-    private static string NormalizeIdNumber(string? idNumber)
+    /// <summary>One earlier matter scored against the probe, with every reason that counted, whatever the score.</summary>
+    public static RepeatCandidate Score(RepeatProbe probe, PriorMatter prior, DocumentFrequencies frequencies)
     {
-        var parsed = IdNumber.Parse(idNumber, DateOnly.MaxValue);
-        return parsed.IsSuccess ? parsed.Value.Normalized : idNumber?.Trim().ToUpperInvariant() ?? "";
+        var reasons = new List<string>(8);
+        var person = Person(probe.Persons, prior.Persons, reasons);
+
+        var ignored = new HashSet<string>(probe.AddressWords, StringComparer.Ordinal);
+        ignored.UnionWith(prior.AddressWords);
+        var (similarity, shared) = Cosine(probe.Words, prior.Words, ignored, frequencies);
+        if (similarity >= MentionSimilarityFrom)
+        {
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"诉求相似度 {similarity:0.00}：{string.Join(' ', shared)}"));
+        }
+
+        var content = similarity;
+        if (probe.Respondent is { Length: > 0 } respondent && respondent == prior.Respondent)
+        {
+            content += 0.1;
+            reasons.Add("同一被反映对象");
+        }
+
+        if (probe.LocationUnitId is not null && probe.LocationUnitId == prior.LocationUnitId)
+        {
+            content += 0.05;
+            reasons.Add("同一问题属地");
+        }
+
+        if (probe.CategoryCode is { Length: > 0 } && probe.CategoryCode == prior.CategoryCode)
+        {
+            content += 0.05;
+            reasons.Add("同一内容分类");
+        }
+
+        var days = Math.Max(0, probe.On.DayNumber - prior.ReceivedOn.DayNumber);
+        var recency = Math.Max(0.7, 1 - 0.1 * days / 365.0);
+        reasons.Add(days < 60 ? $"{days} 天前登记" : string.Create(CultureInfo.InvariantCulture, $"{days / 30} 个月前登记"));
+
+        var score = 0.5 * person + 0.5 * Math.Min(1, content) * recency;
+
+        // The legal cases need the same petitioner (a person key) on the same matter.
+        var sameMatter = person >= 0.6 && similarity >= SameFactsSimilarity;
+        var proposal = (sameMatter, prior.Standing) switch
+        {
+            (true, PriorStanding.Finalized) => RepeatProposal.DeclineFinalized,
+            (true, PriorStanding.PendingWithinLimit) => RepeatProposal.DeclinePendingElsewhere,
+            _ => RepeatProposal.None,
+        };
+        switch (proposal)
+        {
+            case RepeatProposal.DeclineFinalized:
+                reasons.Add("原事项已复核终结，事实和理由相同：建议不再受理（第三十六条第三款）");
+                break;
+            case RepeatProposal.DeclinePendingElsewhere:
+                reasons.Add("原事项正在办理期限内：建议不予受理（第十九条第三款）");
+                break;
+            default:
+                if (prior.Standing is PriorStanding.Concluded or PriorStanding.Finalized && person >= 0.6)
+                {
+                    reasons.Add("原事项已办结：办理后仍重复信访");
+                }
+
+                break;
+        }
+
+        return new RepeatCandidate(prior.MatterId, prior.Number, Math.Round(Math.Min(1, score), 4), reasons,
+            proposal == RepeatProposal.DeclineFinalized, proposal, Math.Round(similarity, 4));
     }
 
-    private static string NormalizePhone(string? phone)
+    private static double Person(PersonKeys probe, PersonKeys prior, List<string> reasons)
     {
-        var normalized = PhoneNumber.Normalize(phone);
-        return normalized.IsSuccess ? normalized.Value : phone?.Trim() ?? "";
+        if (probe.IdNumbers.Overlaps(prior.IdNumbers))
+        {
+            reasons.Add("同一身份证号");
+            return 1;
+        }
+
+        // Both sides gave ID numbers and none is shared: different people, even with one name or one household phone.
+        if (probe.IdNumbers.Count > 0 && prior.IdNumbers.Count > 0)
+        {
+            return 0;
+        }
+
+        var sameName = probe.Names.Overlaps(prior.Names);
+        if (probe.NameAddresses.Overlaps(prior.NameAddresses))
+        {
+            reasons.Add("同一姓名和住址");
+            return 0.9;
+        }
+
+        var samePhone = probe.Phones.Overlaps(prior.Phones);
+        if (samePhone && sameName)
+        {
+            reasons.Add("同一姓名和联系电话");
+            return 0.9;
+        }
+
+        if (samePhone)
+        {
+            reasons.Add("同一联系电话");
+            return 0.6;
+        }
+
+        if (sameName)
+        {
+            reasons.Add("姓名相同");
+            return 0.4;
+        }
+
+        return 0;
+    }
+
+    private static bool Overlaps(this IReadOnlyCollection<string> a, IReadOnlyCollection<string> b) =>
+        a.Count > 0 && b.Count > 0 && a.Any(b.Contains);
+
+    /// <summary>Cosine of sublinear TF-IDF vectors, and the (up to three) shared words that weigh most in it.</summary>
+    private static (double Similarity, IReadOnlyList<string> Shared) Cosine(IReadOnlyList<string> a, IReadOnlyList<string> b, HashSet<string> ignored,
+                                                                            DocumentFrequencies frequencies)
+    {
+        var va = Vector(a, ignored, frequencies);
+        var vb = Vector(b, ignored, frequencies);
+        if (va.Count == 0 || vb.Count == 0)
+        {
+            return (0, []);
+        }
+
+        var products = new List<(string Word, double Product)>();
+        foreach (var (word, weight) in va)
+        {
+            if (vb.TryGetValue(word, out var other))
+            {
+                products.Add((word, weight * other));
+            }
+        }
+
+        var dot = products.Sum(p => p.Product);
+        var norm = Math.Sqrt(va.Values.Sum(w => w * w)) * Math.Sqrt(vb.Values.Sum(w => w * w));
+        var shared = products.OrderByDescending(p => p.Product).ThenBy(p => p.Word, StringComparer.Ordinal).Take(3).Select(p => p.Word).ToList();
+        return (Math.Min(1, dot / norm), shared);
+    }
+
+    private static Dictionary<string, double> Vector(IReadOnlyList<string> words, HashSet<string> ignored, DocumentFrequencies frequencies)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var word in words)
+        {
+            if (word.Length > 0 && !ignored.Contains(word))
+            {
+                counts[word] = counts.GetValueOrDefault(word) + 1;
+            }
+        }
+
+        return counts.ToDictionary(c => c.Key, c => (1 + Math.Log(c.Value)) * frequencies.Idf(c.Key), StringComparer.Ordinal);
     }
 }

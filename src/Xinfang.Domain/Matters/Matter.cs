@@ -90,7 +90,17 @@ public sealed class Matter
 
     public string QueryCodeHash { get; private set; }
 
+    /// <summary>
+    /// 重复信访: the earlier matter this one repeats (the root of the chain), set at registration or by a confirmed link.
+    /// The one source for the repeat KPI and the supervision problem type 办理后仍重复信访.
+    /// </summary>
     public Guid? RepeatOfId { get; private set; }
+
+    /// <summary>How many later matters were confirmed as repeats of this one.</summary>
+    public int RepeatCount { get; private set; }
+
+    /// <summary>办理后仍重复信访: when the link was confirmed, the matter repeated had already been concluded.</summary>
+    public bool RepeatsAfterConclusion { get; private set; }
 
     /// <summary>Where the routing rules proposed to send the matter, and why; the clerk's choice is in the history.</summary>
     public RoutingSuggestion? Suggestion { get; private set; }
@@ -198,11 +208,18 @@ public sealed class Matter
 
     public void SuggestRoute(RoutingSuggestion? suggestion) => Suggestion = suggestion;
 
-    /// <summary>Facts for repeat detection of later registrations (<see cref="RepeatDetection"/>).</summary>
-    public PriorMatter AsPrior() => new(Id, Number, ReceivedOn,
-        _petitioners.Where(p => p.IdNumber is not null).Select(p => p.IdNumber!).ToList(),
-        _petitioners.Where(p => p.Phone is not null).Select(p => p.Phone!).ToList(),
-        CategoryCode, LocationUnitId, Title, Content, Status == MatterStatus.Rechecked);
+    /// <summary>Records a confirmed repeat link (<see cref="RepeatLinking.Confirm"/>): this matter repeats <paramref name="main"/>.</summary>
+    internal void LinkAsRepeatOf(Matter main, bool afterConclusion)
+    {
+        RepeatOfId = main.Id;
+        RepeatsAfterConclusion = afterConclusion;
+        main.RepeatCount++;
+        main.Version++;
+        if (_events.Count > 0)
+        {
+            Version++; // a registered matter changes; one being registered gets its first version from Apply
+        }
+    }
 
     /// <summary>
     /// Carries out a decision: the fields it sets, its deadlines, its notices (numbered with

@@ -42,6 +42,9 @@ public static class FeaturesSetup
         builder.Services.AddScoped<IdempotencyStore>();
         builder.Services.AddScoped<MatterWorkflow>();
         builder.Services.AddScoped<MatterProblems>();
+        builder.Services.AddScoped<RepeatFinder>();
+        builder.Services.AddScoped<RepeatLinks>();
+        builder.Services.AddSingleton<WordFrequencies>();
         builder.Services.AddScoped<MatterList>();
         builder.Services.AddScoped<MatterExport>();
         builder.Services.AddScoped<Features.Registry.PetitionerRegistry>();

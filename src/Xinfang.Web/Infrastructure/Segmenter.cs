@@ -43,6 +43,9 @@ public static class Segmenter
     /// <summary>The words of a query, cut as precisely as possible: each must be a term of the text it finds.</summary>
     public static IReadOnlyList<string> QueryTerms(string? text) => Terms(text, forIndex: false).Distinct(StringComparer.Ordinal).ToList();
 
+    /// <summary>The words of a text as written, repeats kept (precise mode): what repeat detection compares.</summary>
+    public static IReadOnlyList<string> Words(string? text) => Terms(text, forIndex: false).ToList();
+
     /// <summary>The folded form terms are compared in: full-width letters and digits as ASCII, lower case.</summary>
     public static string Fold(string text) => text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
 

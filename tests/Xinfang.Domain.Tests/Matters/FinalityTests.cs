@@ -51,7 +51,7 @@ public sealed class FinalityTests
         Assert.Equal((NoticeKind.RecheckOpinion, Org.City.Id), (matter.Notices[^1].Kind, matter.Notices[^1].IssuingUnitId));
         Assert.Contains("本复核意见为最终意见", matter.Notices[^1].Fields, StringComparison.Ordinal);
         Assert.Contains("不再受理", matter.Notices[^1].Fields, StringComparison.Ordinal);
-        Assert.True(matter.AsPrior().Finalized);
+        Assert.Equal(PriorStanding.Finalized, RepeatLinking.StandingOf(matter.Status, matter.UnitId, matter.NextDueOn, Guid.NewGuid(), matter.LastStepOn));
     }
 
     [Fact]
@@ -66,7 +66,8 @@ public sealed class FinalityTests
     [Fact]
     public void A_matter_not_yet_rechecked_is_not_finalized()
     {
-        Assert.False(AMatter().Transferred().Accepted().Concluded().Build().AsPrior().Finalized);
+        var concluded = AMatter().Transferred().Accepted().Concluded().Build();
+        Assert.Equal(PriorStanding.Concluded, RepeatLinking.StandingOf(concluded.Status, concluded.UnitId, concluded.NextDueOn, Guid.NewGuid(), concluded.LastStepOn));
         Assert.Equal(Purpose.Claim, Rechecked().Purpose);
     }
 }

@@ -61,6 +61,11 @@ public sealed class AuthorisationMatrixTests
         ["GET /api/v1/matters/"] = Policy.Staff,
         ["GET /api/v1/matters/export.xlsx"] = Policy.Staff,
         ["POST /api/v1/matters/close-expired"] = Policy.Staff,
+        // Repeat detection is scoped like the list; deciding a link is the registrar's or supervisor's (403 for others).
+        ["POST /api/v1/matters/repeat-candidates"] = Policy.Staff,
+        ["GET /api/v1/matters/{id:guid}/repeat-candidates"] = Policy.Matter,
+        ["GET /api/v1/matters/{id:guid}/repeat-links"] = Policy.Matter,
+        ["POST /api/v1/matters/{id:guid}/repeat-links"] = Policy.Matter,
         ["GET /api/v1/packages/mine"] = Policy.Staff,
         ["POST /api/v1/packages/{id:guid}/progress"] = Policy.Staff,
         ["POST /api/v1/packages/{id:guid}/resolve"] = Policy.Staff,

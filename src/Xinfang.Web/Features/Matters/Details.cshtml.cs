@@ -12,8 +12,29 @@ using Xinfang.Web.Features.Accounts;
 namespace Xinfang.Web.Features.Matters;
 
 /// <summary>The matter page: what it is, where it stands, its clocks and history, and only the actions allowed now.</summary>
-public sealed class DetailsModel(MatterWorkflow workflow, XinfangDb db, Staff staff, LeaderPackages packages, ReferenceData reference) : PageModel
+public sealed class DetailsModel(MatterWorkflow workflow, XinfangDb db, Staff staff, LeaderPackages packages, ReferenceData reference,
+                                 RepeatFinder repeatFinder, RepeatLinks repeatLinks) : PageModel
 {
+    /// <summary>重复信访 decisions on this matter either way, and the live candidates (issue 14), in the viewer's scope.</summary>
+    public IReadOnlyList<RepeatLinkView> RepeatLinkViews { get; private set; } = [];
+
+    public IReadOnlyList<RepeatMatch> RepeatMatches { get; private set; } = [];
+
+    /// <summary>Registrars and supervisors confirm or dismiss a suggested repeat.</summary>
+    public bool MayDecideRepeats => staff.Has(Roles.Registrar) || staff.Has(Roles.Supervisor);
+
+    public async Task<IActionResult> OnPostRepeatAsync(Guid id, Guid earlierMatterId, RepeatDecision decision)
+    {
+        var decided = await repeatLinks.DecideAsync(id, new RepeatLinkInput(earlierMatterId, decision), HttpContext.RequestAborted);
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        FailedMessage = decided.IsSuccess ? null : decided.Error!.Detail;
+        return decided.IsSuccess ? Redirect($"/matters/{id}") : Page();
+    }
+
     public MatterView Matter { get; private set; } = null!;
 
     public IReadOnlyDictionary<Guid, Unit> Units { get; private set; } = new Dictionary<Guid, Unit>();
@@ -153,6 +174,8 @@ public sealed class DetailsModel(MatterWorkflow workflow, XinfangDb db, Staff st
         }
 
         Matter = result.Value;
+        RepeatLinkViews = (await repeatLinks.ListAsync(id, HttpContext.RequestAborted)).TryGet(out var links, out _) ? links : [];
+        RepeatMatches = (await repeatFinder.ForMatterAsync(id, HttpContext.RequestAborted)).TryGet(out var matches, out _) ? matches : [];
         var current = await reference.CurrentAsync();
         Deadlines = current.Deadlines;
         Units = current.Units;

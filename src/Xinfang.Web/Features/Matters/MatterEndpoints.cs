@@ -42,6 +42,19 @@ public static class MatterEndpoints
 
         matters.MapGet("/{id:guid}/petitioners", async (Guid id, MatterWorkflow workflow, CancellationToken ct) =>
             (await workflow.RevealAsync(id, ct)).TryGet(out var identities, out var error) ? Results.Ok(identities) : error.ToProblem());
+        // 重复信访 (issue 14). The draft is POSTed, never put in a query string: it carries ID numbers and phones.
+        matters.MapPost("/repeat-candidates", async (RegistrationInput draft, RepeatFinder finder, CancellationToken ct) =>
+                Results.Ok(await finder.ForDraftAsync(draft, ct)))
+            .WithSummary("登记表（草稿）的疑似重复信访：同一信访人近几年的事项，按身份、诉求相似度、被反映对象、属地、分类和时间评分，并列出理由");
+        matters.MapGet("/{id:guid}/repeat-candidates", async (Guid id, RepeatFinder finder, CancellationToken ct) =>
+                (await finder.ForMatterAsync(id, ct)).TryGet(out var found, out var error) ? Results.Ok(found) : error.ToProblem())
+            .WithSummary("已登记事项的疑似重复信访（仅较早的事项，已确认或排除的不再列出）");
+        matters.MapGet("/{id:guid}/repeat-links", async (Guid id, RepeatLinks links, CancellationToken ct) =>
+                (await links.ListAsync(id, ct)).TryGet(out var list, out var error) ? Results.Ok(list) : error.ToProblem())
+            .WithSummary("该事项的重复信访确认和排除记录");
+        matters.MapPost("/{id:guid}/repeat-links", async (Guid id, RepeatLinkInput input, RepeatLinks links, CancellationToken ct) =>
+                (await links.DecideAsync(id, input, ct)).TryGet(out var link, out var error) ? Results.Ok(link) : error.ToProblem())
+            .WithSummary("确认（confirmed：设置 repeatOf，原事项重复次数加一，原事项已办结的标记“办理后仍重复信访”）或排除（dismissed）一对疑似重复信访");
         matters.MapPost("/close-expired", async (DateOnly? asOf, MatterWorkflow workflow, Staff staff, CancellationToken ct) =>
         {
             if (!staff.Has(Roles.Registrar) && !staff.Has(Roles.Supervisor))

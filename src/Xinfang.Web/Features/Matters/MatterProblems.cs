@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Xinfang.Domain.Matters;
 using Xinfang.Domain.Supervision;
 using Xinfang.Web.Data;
+using RepeatLink = Xinfang.Domain.Supervision.RepeatLink;
 
 namespace Xinfang.Web.Features.Matters;
 

@@ -67,6 +67,12 @@ public sealed record MatterView(
     [JsonIgnore]
     public IReadOnlyList<string> Qualifiers { get; init; } = [];
 
+    /// <summary>How many later matters were confirmed as repeats of this one (重复信访, issue 14).</summary>
+    public int RepeatCount { get; init; }
+
+    /// <summary>办理后仍重复信访: this matter repeats one that was already concluded when the link was confirmed.</summary>
+    public bool RepeatsAfterConclusion { get; init; }
+
     /// <summary>Only in the response that registered the matter: the petitioner's query code is stored hashed and never shown again.</summary>
     public string? QueryCode { get; init; }
 
@@ -86,7 +92,11 @@ public sealed record MatterView(
             m.Conclusion, m.Implementation, m.ReviewOpinion, m.RecheckOpinion, m.Evaluations,
             m.Deadlines.OrderBy(d => d.StartOn).ThenBy(d => d.DueOn).Select(d => Deadline(d, context)).ToList(),
             allowed, m.Suggestion, m.RepeatOfId,
-            m.RepeatCandidates.Select(c => new RepeatCandidateView(c.MatterId, c.Number, Math.Round(c.Score, 2), c.Reasons, c.SameFactsAsFinalized)).ToList(),
+            // Suggestions stored at registration name matters across the district: the bureau's to read. A unit asks
+            // GET …/repeat-candidates, which answers within its own scope.
+            staff.IsBureau
+                ? m.RepeatCandidates.Select(c => new RepeatCandidateView(c.MatterId, c.Number, Math.Round(c.Score, 2), c.Reasons, c.SameFactsAsFinalized)).ToList()
+                : [],
             m.Events.OrderBy(e => e.Id).Select(Event).ToList(),
             m.Notices.OrderBy(n => n.IssuedOn).ThenBy(n => n.Number).Select(n => Notice(n) with
             {
@@ -102,6 +112,8 @@ public sealed record MatterView(
             Deliverable = allowed.Contains(MatterAction.Deliver) ? Lifecycle.Deliverable(m, context).Select(n => n.Id).ToList() : [],
             Correctable = allowed.Contains(MatterAction.Reissue) ? Lifecycle.Correctable(m, context).Select(n => n.Id).ToList() : [],
             Qualifiers = [.. m.Qualifiers],
+            RepeatCount = m.RepeatCount,
+            RepeatsAfterConclusion = m.RepeatsAfterConclusion,
         };
     }
 

@@ -6,9 +6,7 @@ using Xinfang.Domain.Matters;
 using Xinfang.Domain.Routing;
 using Xinfang.Domain.Shared;
 using Xinfang.Web.Data;
-using Xinfang.Web.Data.Configurations;
 using Xinfang.Web.Features.Accounts;
-using Xinfang.Web.Infrastructure;
 
 namespace Xinfang.Web.Features.Matters;
 
@@ -17,7 +15,7 @@ namespace Xinfang.Web.Features.Matters;
 /// chain lock from the start, so numbering, the decision and the write see one consistent state on every server.
 /// </summary>
 public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time, ReferenceData reference, IdempotencyStore idempotency,
-                                   IConfiguration configuration, IdentifierHash identifiers, MatterProblems problems)
+                                   IConfiguration configuration, MatterProblems problems, RepeatFinder repeatFinder)
 {
     /// <summary>Who registers what comes in through the public portal; the idempotency keys of the portal are kept under it.</summary>
     public const string OnlineRegistrar = "portal";
@@ -110,7 +108,7 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
             return invalid;
         }
 
-        var repeats = await RepeatCandidatesAsync(draft.Matter, cancellationToken);
+        var repeats = (await repeatFinder.ForAsync(draft.Matter, cancellationToken, scoped: false)).Take(5).Select(r => r.ToCandidate()).ToList();
 
         await using var transaction = await db.BeginSerializedAsync(cancellationToken);
         if (await ReplayAsync() is { } replay)
@@ -121,12 +119,20 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
         var queryCode = QueryCode.Generate(RandomNumberGenerator.GetInt32);
         var year = input.ReceivedOn.Year;
         var number = Numbering.MatterNumber(unit, year, await Counter.NextAsync(db, Numbering.MatterScope(unit, year), cancellationToken));
-        if (!Registration.Register(input, number, QueryCode.Hash(number, queryCode), unit.Id, context).TryGet(out var created, out var error))
+        // A repeat chosen on the form is linked as a confirmed link is (RepeatLinks), so that the earlier matter counts it.
+        if (!Registration.Register(input with { RepeatOf = null }, number, QueryCode.Hash(number, queryCode), unit.Id, context).TryGet(out var created, out var error))
         {
             return error; // not reached: the same input passed above; the transaction rolls back and the number is not used
         }
 
         var (matter, change) = created;
+        if (input.RepeatOf is { } repeatOf
+            && (await RepeatLinks.ConfirmAsync(db, matter, repeatOf, repeats.FirstOrDefault(r => r.MatterId == repeatOf), null, owner,
+                time.GetUtcNow().UtcDateTime, cancellationToken)).Error is { } linkError)
+        {
+            return linkError;
+        }
+
         matter.SuggestRepeats(repeats);
         matter.SuggestRoute(RoutingAdvice.Suggest(matter, current.RoutingRules, context.Units, current.CategoryNames));
         var receipt = matter.Apply(change, [number], owner, time.GetUtcNow().UtcDateTime); // the receipt carries the matter's number
@@ -316,50 +322,6 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
         var issuer = context.Units[draft.IssuingUnitId];
         var sequence = await Counter.NextAsync(db, Numbering.NoticeScope(issuer, draft.Kind, on.Year), cancellationToken);
         return Numbering.NoticeNumber(issuer, draft.Kind, on.Year, sequence);
-    }
-
-    /// <summary>
-    /// Earlier matters of the same person (ID number or phone), or on the same subject at the same place: the 200 most
-    /// recent, with the identifiers of all their petitioners. The two halves are a UNION so that each can use its index
-    /// (the petitioner's ID number and phone; the issue location): as one condition "EXISTS … OR …" the database walked
-    /// every matter, under the registration lock. Only what the comparison needs is read.
-    /// </summary>
-    private async Task<IReadOnlyList<RepeatCandidate>> RepeatCandidatesAsync(Matter matter, CancellationToken cancellationToken)
-    {
-        var probe = matter.AsPrior();
-        var ids = probe.IdNumbers;
-        var phones = probe.Phones;
-        // Plain locals only: EF Core turns a local into a parameter, but compiles any other expression over captured
-        // values (say "matter.CategoryCode != null") into a throwaway delegate on every execution.
-        var since = matter.ReceivedOn.AddYears(-3);
-        var category = matter.CategoryCode ?? "";
-        var location = matter.LocationUnitId;
-        // Through the keyed hashes: the identifiers themselves are encrypted with a random nonce.
-        var idHashes = ids.Select(i => identifiers.Of(IdentifierKind.IdNumber, i)).ToList();
-        var phoneHashes = phones.Select(p => identifiers.Of(IdentifierKind.Phone, p)).ToList();
-        var samePerson = db.Set<Petitioner>()
-            .Where(p => idHashes.Contains(EF.Property<string?>(p, PetitionerConfiguration.IdNumberHash))
-                        || phoneHashes.Contains(EF.Property<string?>(p, PetitionerConfiguration.PhoneHash)))
-            .Select(p => p.MatterId);
-        var recent = db.Matters.Where(m => samePerson.Contains(m.Id)).Select(m => new { m.Id, m.ReceivedOn })
-            .Union(db.Matters.Where(m => m.CategoryCode == category && m.LocationUnitId == location && m.ReceivedOn >= since)
-                .Select(m => new { m.Id, m.ReceivedOn }))
-            .OrderByDescending(m => m.ReceivedOn)
-            .Take(200)
-            .Select(m => m.Id);
-        var priors = await db.Matters.Where(m => recent.Contains(m.Id))
-            .Select(m => new
-            {
-                m.Id, m.Number, m.ReceivedOn, m.CategoryCode, m.LocationUnitId, m.Title, m.Content, m.Status,
-                Petitioners = m.Petitioners.Select(p => new { p.IdNumber, p.Phone }).ToList(),
-            })
-            .ToListAsync(cancellationToken);
-        var found = RepeatDetection.Find(new RepeatProbe(ids, phones, matter.CategoryCode, matter.LocationUnitId, matter.Title, matter.Content),
-            priors.Select(m => new PriorMatter(m.Id, m.Number, m.ReceivedOn,
-                m.Petitioners.Where(p => p.IdNumber is not null).Select(p => p.IdNumber!).ToList(),
-                m.Petitioners.Where(p => p.Phone is not null).Select(p => p.Phone!).ToList(),
-                m.CategoryCode, m.LocationUnitId, m.Title, m.Content, m.Status == MatterStatus.Rechecked)));
-        return found.Take(5).ToList();
     }
 
     private static Error NotFound() => Error.NotFound("matter.not-found", "该信访事项不存在，或不在您的查看范围内。");

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Xinfang.Domain.Deadlines;
 using Xinfang.Domain.Intake;
+using Xinfang.Domain.Matters;
 using Xinfang.Domain.Organisation;
 using Xinfang.Web.Data;
 using Xinfang.Web.Features.Accounts;
@@ -19,7 +20,8 @@ namespace Xinfang.Web.Features.Matters;
 /// <c>POST /api/v1/matters</c>. Bad input comes back as the domain's field errors next to each field; nothing is stored.
 /// </summary>
 [Authorize(Policy = Policies.Registrar)]
-public sealed class RegisterModel(MatterWorkflow workflow, MatterList list, CategoryEditor categories, UnitEditor units, ReferenceData reference) : PageModel
+public sealed class RegisterModel(MatterWorkflow workflow, MatterList list, CategoryEditor categories, UnitEditor units, ReferenceData reference,
+                                  RepeatFinder repeats, RepeatLinks links) : PageModel
 {
     /// <summary>TempData key of the query code, shown once on the receipt and never stored in clear.</summary>
     public const string QueryCodeKey = "QueryCode";
@@ -64,6 +66,12 @@ public sealed class RegisterModel(MatterWorkflow workflow, MatterList list, Cate
             if (registered.TryGet(out var view, out var error))
             {
                 TempData[QueryCodeKey] = $"{view.Id:N}:{view.QueryCode}";
+                // Candidates the clerk dismissed on the form are recorded as dismissed, so they are not suggested again.
+                foreach (var dismissed in Form.DismissedRepeats.Where(d => d != input.RepeatOf).Distinct().Take(RepeatFinder.MaxShown * 2))
+                {
+                    await links.DecideAsync(view.Id, new RepeatLinkInput(dismissed, RepeatDecision.Dismissed, "登记时排除"), cancellationToken);
+                }
+
                 return Redirect($"/matters/{view.Id}/receipt");
             }
 
@@ -93,7 +101,7 @@ public sealed class RegisterModel(MatterWorkflow workflow, MatterList list, Cate
         return Page();
     }
 
-    /// <summary>The "same person before?" panel, refreshed by htmx as the ID numbers and phones are typed.</summary>
+    /// <summary>The "来过吗？" panel, refreshed by htmx (debounced) as the petitioners and the matter are typed.</summary>
     public async Task<IActionResult> OnPostSamePersonAsync(CancellationToken cancellationToken) =>
         Partial("_SamePerson", await SamePersonAsync(cancellationToken));
 
@@ -127,25 +135,39 @@ public sealed class RegisterModel(MatterWorkflow workflow, MatterList list, Cate
     {
         var ids = Form.Petitioners.Select(p => p.IdNumber).Where(v => !string.IsNullOrWhiteSpace(v)).ToList();
         var phones = Form.Petitioners.Select(p => p.Phone).Where(v => !string.IsNullOrWhiteSpace(v)).ToList();
-        if (ids.Count == 0 && phones.Count == 0)
+        var named = Form.Petitioners.Any(p => !string.IsNullOrWhiteSpace(p.Name));
+        if (ids.Count == 0 && phones.Count == 0 && !named)
         {
             return SamePersonPanel.Empty;
         }
 
-        var (priors, total) = await list.OfPersonAsync(ids, phones, cancellationToken: cancellationToken);
+        var candidates = (await repeats.ForDraftAsync(Draft(), cancellationToken)).Where(c => !Form.DismissedRepeats.Contains(c.MatterId)).ToList();
+        var (priors, total) = ids.Count + phones.Count == 0 ? ([], 0) : await list.OfPersonAsync(ids, phones, cancellationToken: cancellationToken);
         var keys = ids.Select(i => IdNumber.Parse(i, Today)).Where(r => r.IsSuccess).Select(r => "身份证 " + Mask.IdNumber(r.Value.Normalized))
             .Concat(phones.Select(p => PhoneNumber.Normalize(p)).Where(r => r.IsSuccess).Select(r => "电话 " + Mask.Phone(r.Value)))
+            .Concat(ids.Count + phones.Count == 0 ? ["姓名和住址"] : [])
             .Distinct().ToList();
-        return new SamePersonPanel(keys, priors, total, priors.Any(p => p.Id == Form.RepeatOf) ? Form.RepeatOf : null);
+        var others = priors.Where(p => candidates.All(c => c.MatterId != p.Id)).ToList();
+        var chosen = priors.Any(p => p.Id == Form.RepeatOf) || candidates.Any(c => c.MatterId == Form.RepeatOf) ? Form.RepeatOf : null;
+        return new SamePersonPanel(keys, others, total, chosen, candidates, repeats.Years);
     }
+
+    /// <summary>The form as typed so far, unchecked: repeat detection needs no valid input.</summary>
+    private RegistrationInput Draft() => new(
+        Form.Channel, RegistrationForm.ParseDate(Form.ReceivedOn) ?? Today,
+        Form.Petitioners.Select(p => new PetitionerInput(p.Name, p.IdNumber, p.Phone, p.Address)).ToList(),
+        Form.Purpose, Form.Title, Form.Content, 1, string.IsNullOrWhiteSpace(Form.CategoryCode) ? null : Form.CategoryCode.Trim(),
+        (Form.Demands ?? "").Split('\n').Select(d => d.Trim()).Where(d => d.Length > 0).ToList(), Form.LocationUnitId,
+        Form.Purpose == Purpose.Accusation ? new AccusedInput(Form.Accused.Name, Form.Accused.Unit, Form.Accused.Position) : null);
 
     private static string NewKey() => "form-" + Guid.NewGuid().ToString("N");
 }
 
 /// <summary>What the panel shows: which identifiers were looked up (masked), and the earlier matters found.</summary>
-public sealed record SamePersonPanel(IReadOnlyList<string> Keys, IReadOnlyList<PriorOfPerson> Priors, int Total, Guid? RepeatOf)
+public sealed record SamePersonPanel(IReadOnlyList<string> Keys, IReadOnlyList<PriorOfPerson> Priors, int Total, Guid? RepeatOf,
+                                     IReadOnlyList<RepeatMatch> Candidates, int Years)
 {
-    public static readonly SamePersonPanel Empty = new([], [], 0, null);
+    public static readonly SamePersonPanel Empty = new([], [], 0, null, [], RepeatDetection.DefaultYears);
 }
 
 /// <summary>One petitioner's inputs; <see cref="Index"/> is "__i__" in the template that adds rows.</summary>

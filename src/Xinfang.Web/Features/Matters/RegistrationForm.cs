@@ -40,6 +40,9 @@ public sealed class RegistrationForm
 
     public Guid? RepeatOf { get; set; }
 
+    /// <summary>Suggested repeats the clerk dismissed on the form: recorded as dismissed once the matter is registered.</summary>
+    public List<Guid> DismissedRepeats { get; set; } = [];
+
     /// <summary>Generated when the form is rendered, so that a double submit registers once.</summary>
     public string? IdempotencyKey { get; set; }
 

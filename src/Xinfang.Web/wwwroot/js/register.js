@@ -212,6 +212,22 @@
         panel.addEventListener("change", function (e) {
             if (e.target.name === "Form.RepeatOf") { chosenRepeat = e.target.value; }
         });
+        // 排除: the candidate goes, and is recorded as dismissed when the matter is registered (outside the panel, so
+        // that its refreshes keep it).
+        panel.addEventListener("click", function (e) {
+            var button = e.target.closest("[data-dismiss-repeat]");
+            if (!button) { return; }
+            var id = button.getAttribute("data-dismiss-repeat");
+            var input = document.createElement("input");
+            input.type = "hidden";
+            input.name = "Form.DismissedRepeats";
+            input.value = id;
+            form.querySelector("[data-dismissed-repeats]").appendChild(input);
+            if (chosenRepeat === id) { chosenRepeat = null; }
+            var item = button.closest("[data-repeat-candidate]");
+            if (item) { item.remove(); }
+            personChanged();
+        });
         panel.addEventListener("htmx:afterSwap", function () {
             if (chosenRepeat === null) { return; }
             var radio = panel.querySelector("input[name='Form.RepeatOf'][value='" + chosenRepeat + "']");
@@ -334,7 +350,7 @@
     form.addEventListener("input", function (e) {
         var t = e.target;
         if (t.hasAttribute("data-id-number")) { checkId(t, false); }
-        if (t.hasAttribute("data-person-key")) { personChanged(); }
+        if (t.hasAttribute("data-person-key") || t.hasAttribute("data-repeat-key")) { personChanged(); }
         if (t === headcount) { collective(); }
         if (t.id === "content") { count(); }
         if (t.classList.contains("is-invalid") && !t.hasAttribute("data-id-number") && !t.hasAttribute("data-category-search")) {
@@ -343,6 +359,7 @@
     });
     form.addEventListener("change", function (e) {
         var t = e.target;
+        if (t.name === "Form.LocationUnitId" || t.name === "Form.Purpose") { personChanged(); }
         if (t.hasAttribute("data-id-number")) { checkId(t, true); }
         if (t.hasAttribute("data-date")) { normalizeDate(t); }
         if (t.hasAttribute("data-representative")) { people(); }

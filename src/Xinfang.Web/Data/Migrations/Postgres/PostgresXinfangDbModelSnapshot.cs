@@ -443,9 +443,17 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("repeat_candidates");
 
+                    b.Property<int>("RepeatCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("repeat_count");
+
                     b.Property<Guid?>("RepeatOfId")
                         .HasColumnType("uuid")
                         .HasColumnName("repeat_of_id");
+
+                    b.Property<bool>("RepeatsAfterConclusion")
+                        .HasColumnType("boolean")
+                        .HasColumnName("repeats_after_conclusion");
 
                     b.Property<Guid?>("ReviewBodyId")
                         .HasColumnType("uuid")
@@ -2085,6 +2093,68 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.HasAnnotation("Xinfang:NotAudited", true);
                 });
 
+            modelBuilder.Entity("Xinfang.Web.Data.RepeatLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AfterConclusion")
+                        .HasColumnType("boolean")
+                        .HasColumnName("after_conclusion");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("by");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("decision");
+
+                    b.Property<Guid>("EarlierMatterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("earlier_matter_id");
+
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("matter_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reasons");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision")
+                        .HasColumnName("score");
+
+                    b.HasKey("Id")
+                        .HasName("pk_repeat_links");
+
+                    b.HasIndex("EarlierMatterId")
+                        .HasDatabaseName("ix_repeat_links_earlier_matter_id");
+
+                    b.HasIndex("MatterId", "EarlierMatterId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_repeat_links_matter_id_earlier_matter_id");
+
+                    b.ToTable("repeat_links", (string)null);
+                });
+
             modelBuilder.Entity("Xinfang.Web.Data.ReturnVisit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2753,6 +2823,23 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_problem_checks_matters_matter_id");
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.RepeatLink", b =>
+                {
+                    b.HasOne("Xinfang.Domain.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("EarlierMatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_repeat_links_matters_earlier_matter_id");
+
+                    b.HasOne("Xinfang.Domain.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_repeat_links_matters_matter_id");
                 });
 
             modelBuilder.Entity("Xinfang.Web.Data.ReturnVisit", b =>

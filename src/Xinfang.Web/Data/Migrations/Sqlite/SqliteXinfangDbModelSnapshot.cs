@@ -431,9 +431,17 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("repeat_candidates");
 
+                    b.Property<int>("RepeatCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("repeat_count");
+
                     b.Property<Guid?>("RepeatOfId")
                         .HasColumnType("TEXT")
                         .HasColumnName("repeat_of_id");
+
+                    b.Property<bool>("RepeatsAfterConclusion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("repeats_after_conclusion");
 
                     b.Property<Guid?>("ReviewBodyId")
                         .HasColumnType("TEXT")
@@ -2069,6 +2077,68 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.HasAnnotation("Xinfang:NotAudited", true);
                 });
 
+            modelBuilder.Entity("Xinfang.Web.Data.RepeatLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AfterConclusion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("after_conclusion");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision");
+
+                    b.Property<Guid>("EarlierMatterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("earlier_matter_id");
+
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("matter_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reasons");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL")
+                        .HasColumnName("score");
+
+                    b.HasKey("Id")
+                        .HasName("pk_repeat_links");
+
+                    b.HasIndex("EarlierMatterId")
+                        .HasDatabaseName("ix_repeat_links_earlier_matter_id");
+
+                    b.HasIndex("MatterId", "EarlierMatterId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_repeat_links_matter_id_earlier_matter_id");
+
+                    b.ToTable("repeat_links", (string)null);
+                });
+
             modelBuilder.Entity("Xinfang.Web.Data.ReturnVisit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2735,6 +2805,23 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_problem_checks_matters_matter_id");
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.RepeatLink", b =>
+                {
+                    b.HasOne("Xinfang.Domain.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("EarlierMatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_repeat_links_matters_earlier_matter_id");
+
+                    b.HasOne("Xinfang.Domain.Matters.Matter", null)
+                        .WithMany()
+                        .HasForeignKey("MatterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_repeat_links_matters_matter_id");
                 });
 
             modelBuilder.Entity("Xinfang.Web.Data.ReturnVisit", b =>
