@@ -26,6 +26,7 @@ random.seed(a.seed)
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 work = tempfile.mkdtemp(prefix="xinfang-crash.")
+os.chmod(work, 0o755)  # scripts/postgres.sh runs the server as the postgres account when started by root
 password = "Crash-Bureau-2026x"
 subprocess.run(["dotnet", "publish", "src/Xinfang.Web", "-c", "Release", "-o", f"{work}/app", "--nologo", "-v", "quiet"],
                cwd=root, check=True, stdout=subprocess.DEVNULL)
