@@ -70,6 +70,7 @@ public static class AuditLabels
         ["PhoneReminder"] = "电话催办",
         ["MatterProblem"] = "督查问题类型",
         ["ProblemCheck"] = "督查问题复核日",
+        ["RepeatLink"] = "重复信访关联",
     };
 
     public static IReadOnlyCollection<string> KnownEntities => Entities.Keys;

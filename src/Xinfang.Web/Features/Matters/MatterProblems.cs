@@ -30,8 +30,10 @@ public sealed class MatterProblems(XinfangDb db, IConfiguration configuration)
         await StageAsync([matter], asOf, cancellationToken);
         if (matter.RepeatOfId is { } original && original != matter.Id)
         {
-            var repeated = db.Matters.Local.FirstOrDefault(m => m.Id == original)
-                ?? await MatterWorkflow.Load(db.Matters, tracking: true).SingleOrDefaultAsync(m => m.Id == original, cancellationToken);
+            // Loaded whole even when already tracked: confirming the link (RepeatLinks) tracks it without its clocks
+            // and history, and a decision on that part of it would be wrong. The query fills in the tracked instance.
+            var repeated = await MatterWorkflow.Load(db.Matters, tracking: true).SingleOrDefaultAsync(m => m.Id == original, cancellationToken)
+                ?? db.Matters.Local.FirstOrDefault(m => m.Id == original);
             if (repeated is not null)
             {
                 await StageAsync([repeated], asOf, cancellationToken, extraRepeats: [new RepeatLink(matter.Id, matter.Number, matter.ReceivedOn)]);
