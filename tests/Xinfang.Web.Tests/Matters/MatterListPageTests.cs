@@ -24,7 +24,7 @@ public sealed class MatterListPageTests(SharedApps apps)
 
         var queue = await registrar.GetPageAsync("/matters/queue");
 
-        var rows = Regex.Matches(queue, "<tr class=\"([^\"]*)\">\\s*<td class=\"text-nowrap\">\\s*<a class=\"xf-mono[^\"]*\" href=\"/matters/[^\"]+\">([^<]+)</a>")
+        var rows = Regex.Matches(queue, "<tr class=\"([^\"]*)\">\\s*<td class=\"text-nowrap xf-who\">\\s*<a class=\"xf-mono[^\"]*\" href=\"/matters/[^\"]+\">([^<]+)</a>")
             .Select(m => (Class: m.Groups[1].Value, Number: m.Groups[2].Value)).ToList();
         Assert.Equal([Number(overdue), Number(dueSoon), Number(fresh)], rows.Select(r => r.Number));
         Assert.Equal(["xf-row-overdue", "xf-row-due-soon", ""], rows.Select(r => r.Class));
