@@ -37,16 +37,28 @@ public sealed class IdentifierHash
         string.IsNullOrEmpty(normalized) ? null
             : Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(Prefix(kind) + normalized)));
 
+    /// <summary>The hash columns stored beside a petitioner (<see cref="PetitionerConfiguration"/>) and what each one hashes.</summary>
+    public static readonly IReadOnlyList<(string Property, string Source, IdentifierKind Kind)> PetitionerColumns =
+    [
+        (PetitionerConfiguration.IdNumberHash, nameof(Petitioner.IdNumber), IdentifierKind.IdNumber),
+        (PetitionerConfiguration.PhoneHash, nameof(Petitioner.Phone), IdentifierKind.Phone),
+        (PetitionerConfiguration.AddressHash, nameof(Petitioner.Address), IdentifierKind.Address),
+    ];
+
     /// <summary>
-    /// The hashes stored beside a petitioner, by shadow property name (<see cref="PetitionerConfiguration"/>): the
-    /// identifiers themselves are encrypted at rest with a random nonce, so equality is only ever asked of these.
+    /// The hashes stored beside a petitioner, by shadow property name: the identifiers themselves are encrypted at rest
+    /// with a random nonce, so equality is only ever asked of these.
     /// </summary>
     public IEnumerable<(string Property, string? Hash)> Of(Petitioner petitioner) =>
-    [
-        (PetitionerConfiguration.IdNumberHash, Of(IdentifierKind.IdNumber, petitioner.IdNumber)),
-        (PetitionerConfiguration.PhoneHash, Of(IdentifierKind.Phone, petitioner.Phone)),
-        (PetitionerConfiguration.AddressHash, Of(IdentifierKind.Address, AddressKey(petitioner.Address))),
-    ];
+        PetitionerColumns.Select(c => (c.Property, OfStored(c.Kind, c.Kind switch
+        {
+            IdentifierKind.IdNumber => petitioner.IdNumber,
+            IdentifierKind.Phone => petitioner.Phone,
+            _ => petitioner.Address,
+        })));
+
+    /// <summary>The hash of an identifier as a petitioner's column holds it (an address is compared without its spaces).</summary>
+    public string? OfStored(IdentifierKind kind, string? value) => Of(kind, kind == IdentifierKind.Address ? AddressKey(value) : value);
 
     /// <summary>An address as it is compared: without any white space, so that "幸福路 3号" is "幸福路3号".</summary>
     public static string? AddressKey(string? address) =>

@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Xinfang.Domain.Matters;
 using Xinfang.Web.Data;
 using Xinfang.Web.Data.Audit;
-using Xinfang.Web.Data.Configurations;
 
 namespace Xinfang.Web.Infrastructure;
 
@@ -39,17 +38,15 @@ public static class IdentifierRewrap
             var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
             string Column(IProperty p) => sql.DelimitIdentifier(p.GetColumnName(table)!);
             var key = Column(type.FindPrimaryKey()!.Properties.Single());
-            var hashes = type.ClrType == typeof(Petitioner)
-                ? new[] { PetitionerConfiguration.IdNumberHash, PetitionerConfiguration.PhoneHash, PetitionerConfiguration.AddressHash }.Select(n => type.FindProperty(n)!).ToList()
-                : [];
+            var hashes = type.ClrType == typeof(Petitioner) ? IdentifierHash.PetitionerColumns : [];
             // Rows with a value not under the current key, or (petitioners) a value without its hash.
             var stale = string.Join(" OR ", encrypted.Select(p => $"({Column(p)} IS NOT NULL AND {Column(p)} NOT LIKE @current)")
-                .Concat(hashes.Select(h => $"({Column(h)} IS NULL AND {Column(encrypted.Single(e => e.Name == HashedBy(h.Name)))} IS NOT NULL)")));
+                .Concat(hashes.Select(h => $"({Column(type.FindProperty(h.Property)!)} IS NULL AND {Column(encrypted.Single(e => e.Name == h.Source))} IS NOT NULL)")));
             // In key order, after the last row done: a row that stays "stale" (an address of blanks has no hash) is passed once.
             string Select(bool after) => $"SELECT {key}, {string.Join(", ", encrypted.Select(Column))} FROM {sql.DelimitIdentifier(table.Name, table.Schema)} "
                                          + $"WHERE ({stale}){(after ? $" AND {key} > @after" : "")} ORDER BY {key} LIMIT {batch}";
             var update = $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET "
-                         + string.Join(", ", encrypted.Concat(hashes).Select((p, i) => $"{Column(p)} = @v{i}")) + $" WHERE {key} = @key";
+                         + string.Join(", ", encrypted.Concat(hashes.Select(h => type.FindProperty(h.Property)!)).Select((p, i) => $"{Column(p)} = @v{i}")) + $" WHERE {key} = @key";
 
             object? last = null;
             while (true)
@@ -65,7 +62,7 @@ public static class IdentifierRewrap
                 {
                     var plain = values.Select(v => v is null ? null : cipher.Unprotect(v)).ToList();
                     var written = plain.Select(v => v is null ? null : cipher.Protect(v))
-                        .Concat(hashes.Select(h => HashOf(hash, h.Name, plain[encrypted.FindIndex(e => e.Name == HashedBy(h.Name))])));
+                        .Concat(hashes.Select(h => hash.OfStored(h.Kind, plain[encrypted.FindIndex(e => e.Name == h.Source)])));
                     await WriteAsync(db, update, rowKey, written.ToList(), cancellationToken);
                 }
 
@@ -103,20 +100,6 @@ public static class IdentifierRewrap
         await db.SaveChangesAsync(cancellationToken);
         return rewritten;
     }
-
-    private static string HashedBy(string hashProperty) => hashProperty switch
-    {
-        PetitionerConfiguration.IdNumberHash => nameof(Petitioner.IdNumber),
-        PetitionerConfiguration.PhoneHash => nameof(Petitioner.Phone),
-        _ => nameof(Petitioner.Address),
-    };
-
-    private static string? HashOf(IdentifierHash hash, string hashProperty, string? plain) => hashProperty switch
-    {
-        PetitionerConfiguration.IdNumberHash => hash.Of(IdentifierKind.IdNumber, plain),
-        PetitionerConfiguration.PhoneHash => hash.Of(IdentifierKind.Phone, plain),
-        _ => hash.Of(IdentifierKind.Address, IdentifierHash.AddressKey(plain)),
-    };
 
     private static async Task<List<(object Key, string?[] Values)>> ReadAsync(XinfangDb db, string select, object? after, string currentKeyId, int columns,
                                                                              CancellationToken cancellationToken)
