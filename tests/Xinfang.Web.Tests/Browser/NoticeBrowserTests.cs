@@ -68,13 +68,13 @@ public sealed class NoticeBrowserTests(BrowserFixture browser) : IClassFixture<B
         await page.GotoAsync("/exchange");
         await page.WaitForLoadStateAsync(LoadState.Load);
         await page.GetByLabel("上级交办或其他系统导出的交换包（.zip）").SetInputFilesAsync(package);
-        await page.GetByRole(AriaRole.Button, new() { Name = "导入", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "导入" }).ClickAsync();
         var result = page.Locator("#import-result");
         await Assertions.Expect(result).ToContainTextAsync("交换包未导入，未保存任何内容");
         await Assertions.Expect(result).ToContainTextAsync($"信访事项 {matter.GetProperty("number").GetString()} 已在本系统中");
         await shots.TakeAsync("11-exchange-refused");
         await page.GetByLabel("上级交办或其他系统导出的交换包（.zip）").SetInputFilesAsync(new FilePayload { Name = "来信.zip", MimeType = "application/zip", Buffer = "not a zip"u8.ToArray() });
-        await page.GetByRole(AriaRole.Button, new() { Name = "导入", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "导入" }).ClickAsync();
         await Assertions.Expect(result).ToContainTextAsync("上传的文件不是 zip 格式的交换包");
         await page.SetViewportSizeAsync(390, 844);
         await shots.TakeAsync("12-exchange-390");

@@ -63,6 +63,7 @@ public sealed class ExchangePackageTests(SharedApps apps)
         var registrar = await other.StaffAsync("610114", "registrar");
 
         await Http.AssertProblemAsync(await ImportAsync(registrar.Http, Pdf), HttpStatusCode.UnprocessableEntity, "exchange.not-a-zip");
+        await Http.AssertProblemAsync(await ImportAsync(registrar.Http, "PK"u8.ToArray()), HttpStatusCode.UnprocessableEntity, "exchange.not-a-zip");
         await Http.AssertProblemAsync(await ImportAsync(registrar.Http, Rewrite(package, (name, bytes) => [(name.Replace("matters/", "../", StringComparison.Ordinal), bytes)])),
             HttpStatusCode.UnprocessableEntity, "exchange.unsafe-entry");
         await Http.AssertProblemAsync(await ImportAsync(registrar.Http, Rewrite(package, (name, bytes) => [(name.StartsWith("blobs/", StringComparison.Ordinal) ? "/etc/" + name : name, bytes)])),

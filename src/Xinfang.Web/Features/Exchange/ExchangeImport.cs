@@ -54,9 +54,15 @@ public sealed class ExchangeImport(XinfangDb db, IConfiguration configuration)
         ZipArchive zip;
         try
         {
+            // Shorter than a zip's end record (22 bytes), the reader would seek before the start of the stream.
+            if (package.Length < 22)
+            {
+                return Refused("exchange.not-a-zip", "上传的文件不是 zip 格式的交换包。");
+            }
+
             zip = new ZipArchive(package, ZipArchiveMode.Read, leaveOpen: true);
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or IOException)
         {
             return Refused("exchange.not-a-zip", "上传的文件不是 zip 格式的交换包。");
         }
