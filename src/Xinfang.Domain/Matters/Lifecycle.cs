@@ -45,6 +45,9 @@ public static partial class Lifecycle
         // The system too: a late request made on the public portal is refused at once, with the notice the law calls for.
         Row<DeclineLateRequest, DeclineDetails>(MatterAction.DeclineLateRequest, [Concluded, Reviewed, Closed], null, Party.Registrar | Party.System, DecideDeclineLateRequest),
         Row<Close>(MatterAction.Close, [Concluded, Reviewed], Closed, Party.Registrar | Party.System, DecideClose),
+        // Issue 15: obvious spam on the online channel is set aside by the registrar and reinstated by a supervisor (Lifecycle.Spam.cs).
+        Row<MarkSpam>(MatterAction.MarkSpam, [Registered], null, Party.Registrar, DecideMarkSpam),
+        Row<UnmarkSpam>(MatterAction.UnmarkSpam, [Registered], null, Party.Supervisor, DecideUnmarkSpam),
     ];
 
     /// <summary>The command type of each action, for binding a request to it (the API and the matter page).</summary>
@@ -118,7 +121,7 @@ public static partial class Lifecycle
     };
 
     /// <summary>What must already be true, beyond the state, for an action to be offered at all.</summary>
-    private static Error? Precondition(Matter matter, MatterAction action, DecisionContext context) => action switch
+    private static Error? Precondition(Matter matter, MatterAction action, DecisionContext context) => SpamPrecondition(matter, action) ?? action switch
     {
         MatterAction.Extend when matter.ExtensionDays > 0 =>
             MatterErrors.Rule("matter.already-extended", "已延期", "办理期限只能延长一次（第三十四条），本事项已经延期。"),

@@ -102,6 +102,9 @@ public sealed class Matter
     /// <summary>办理后仍重复信访: when the link was confirmed, the matter repeated had already been concluded.</summary>
     public bool RepeatsAfterConclusion { get; private set; }
 
+    /// <summary>垃圾信息: set aside by the registrar (Lifecycle.Spam.cs); kept, numbered and counted, out of the queue.</summary>
+    public SpamMark? Spam { get; private set; }
+
     /// <summary>Where the routing rules proposed to send the matter, and why; the clerk's choice is in the history.</summary>
     public RoutingSuggestion? Suggestion { get; private set; }
 
@@ -331,6 +334,7 @@ public sealed class Matter
         ReviewOpinion = change.ReviewOpinion ?? ReviewOpinion;
         RecheckBodyId = change.RecheckBody ?? RecheckBodyId;
         RecheckOpinion = change.RecheckOpinion ?? RecheckOpinion;
+        Spam = change.ClearsSpam ? null : change.Spam ?? Spam;
     }
 
     /// <summary>The handling deadline in force: simplified, assigned (a fixed date) or ordinary.</summary>

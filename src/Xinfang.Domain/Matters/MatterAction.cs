@@ -40,6 +40,10 @@ public enum MatterAction
     DeclineLateRequest,
     Close,
 
+    /// <summary>垃圾信息: an online submission set aside, kept and counted (Lifecycle.Spam.cs).</summary>
+    MarkSpam,
+    UnmarkSpam,
+
     /// <summary>Not a user action: a due date moved because the calendar or a rule changed.</summary>
     Recalculate,
 }
@@ -72,6 +76,8 @@ public static class MatterActions
         MatterAction.ConcludeRecheck => "复核意见",
         MatterAction.DeclineLateRequest => "逾期请求不予受理",
         MatterAction.Close => "归档",
+        MatterAction.MarkSpam => "标记为垃圾信息",
+        MatterAction.UnmarkSpam => "撤销垃圾信息标记",
         MatterAction.Recalculate => "期限重算",
     };
 }

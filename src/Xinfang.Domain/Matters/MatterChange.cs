@@ -69,6 +69,11 @@ public sealed record MatterChange(MatterAction Action, MatterStatus? From, Matte
 
     public Delivery? Delivery { get; init; }
 
+    public SpamMark? Spam { get; init; }
+
+    /// <summary>The spam mark is withdrawn (null in <see cref="Spam"/> means "not changed").</summary>
+    public bool ClearsSpam { get; init; }
+
     public IReadOnlyList<Deadline> Opened { get; init; } = [];
 
     public IReadOnlyList<string> Closed { get; init; } = [];

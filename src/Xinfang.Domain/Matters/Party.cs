@@ -36,6 +36,9 @@ public enum Party
     RecheckHead = 64,
     Petitioner = 128,
     System = 256,
+
+    /// <summary>The bureau's supervisor (督查员), on any matter: reverses a registrar's spam mark.</summary>
+    Supervisor = 512,
 }
 
 /// <summary>Who is acting: their roles and their unit. The decision works out which <see cref="Party"/> they are.</summary>
@@ -65,6 +68,11 @@ public sealed record Actor(string Name, Guid UnitId, IReadOnlySet<StaffRole> Rol
         {
             // The registrar also acts for the petitioner who comes to the counter (API.md: evaluate, request-review).
             parties |= Party.Registrar | Party.Petitioner;
+        }
+
+        if (Roles.Contains(StaffRole.Supervisor))
+        {
+            parties |= Party.Supervisor;
         }
 
         parties |= For(matter.UnitId, Party.UnitHandler, Party.UnitHead);

@@ -12,7 +12,7 @@ public sealed class AllowedActionsTests
     [
         "matter.already-extended", "matter.draft-pending", "matter.no-draft", "matter.nothing-to-deliver", "matter.nothing-to-implement",
         "matter.already-evaluated", "matter.evaluation-not-open", "matter.not-reviewable", "matter.opinion-not-delivered", "matter.window-open", "matter.not-implemented",
-        "matter.nothing-to-correct",
+        "matter.nothing-to-correct", "matter.spam-online-only", "matter.already-spam", "matter.not-spam",
     ];
 
     public static TheoryData<MatterStatus, A, string> StatesAndActors()

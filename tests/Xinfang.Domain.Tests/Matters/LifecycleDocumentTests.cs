@@ -54,6 +54,10 @@ public sealed class LifecycleDocumentTests
         // system at once, so the petitioner reads the notice where they asked (第三十五条、第三十六条).
         (A.DeclineLateRequest, [Concluded, Reviewed, Closed], null, P.Registrar | P.System),
         (A.Close, [Concluded, Reviewed], Closed, P.Registrar | P.System),
+        // Issue 15: "obvious spam can be marked as such and is still kept and counted" — by the registrar, at disposal;
+        // the mark is reversed by the bureau's supervisor, so one person's mark is checked by another.
+        (A.MarkSpam, [Registered], null, P.Registrar),
+        (A.UnmarkSpam, [Registered], null, P.Supervisor),
     ];
 
     [Fact]

@@ -38,6 +38,9 @@ internal sealed class MatterBuilder
 
     public MatterBuilder FirstTime() => Flagged(MatterFlag.FirstTime);
 
+    /// <summary>Submitted on the public portal (网上信访).</summary>
+    public MatterBuilder Online() => With(_input with { Channel = Channel.Online });
+
     /// <summary>上级交办: assigned to the district by a higher level, with the date it must be done by.</summary>
     public MatterBuilder AssignedFromAbove(DateOnly dueOn) =>
         With(_input with { Channel = Channel.Superior, Superior = new SuperiorAssignment("市信转〔2025〕8号", dueOn) });
@@ -132,6 +135,8 @@ internal sealed class MatterBuilder
 
     public MatterBuilder Rechecked(DateOnly? on = null, ReviewDecision decision = ReviewDecision.Uphold) =>
         Step(m => (Org.HeadOf(Org.Units[m.RecheckBodyId!.Value]), new ConcludeRecheck(decision, "复查意见正确", "《信访工作条例》第三十六条", on ?? m.LastStepOn)));
+
+    public MatterBuilder MarkedSpam(DateOnly? on = null) => Step(m => (Org.Registrar, new MarkSpam("广告推销", on ?? m.LastStepOn)));
 
     public MatterBuilder ClosedBySweep(DateOnly? on = null) => Step(_ => (Actor.System, new Close(on)));
 

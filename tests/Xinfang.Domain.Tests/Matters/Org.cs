@@ -41,6 +41,7 @@ internal static class Org
     public static readonly Actor ReviewHead = HeadOf(District);
     public static readonly Actor RecheckHandler = HandlerOf(City);
     public static readonly Actor RecheckHead = HeadOf(City);
+    public static readonly Actor Supervisor = Staff("supervisor", Bureau, StaffRole.Supervisor);
 
     /// <summary>Every actor the tests use, by a readable name (for theory data and messages).</summary>
     public static readonly IReadOnlyDictionary<string, Actor> Actors = new Dictionary<string, Actor>
@@ -53,6 +54,7 @@ internal static class Org
         ["review-head"] = ReviewHead,
         ["recheck-handler"] = RecheckHandler,
         ["recheck-head"] = RecheckHead,
+        ["supervisor"] = Supervisor,
         ["system"] = Actor.System,
         ["petitioner"] = Actor.Petitioner,
     };

@@ -15,7 +15,14 @@ internal static class Scenarios
     public static Matter In(MatterStatus state, A action) => state switch
     {
         // Only a matter that came back from a unit has something other than its receipt to deliver.
-        MatterStatus.Registered => action == A.Deliver ? AMatter().Transferred().Objected().Build() : AMatter().Build(),
+        MatterStatus.Registered => action switch
+        {
+            A.Deliver => AMatter().Transferred().Objected().Build(),
+            // Only an online submission is marked as spam, and only a marked one is reinstated.
+            A.MarkSpam => AMatter().Online().Build(),
+            A.UnmarkSpam => AMatter().Online().MarkedSpam().Build(),
+            _ => AMatter().Build(),
+        },
         MatterStatus.Transferred => AMatter().Transferred().Build(),
         MatterStatus.Assigned => AMatter().Assigned(D("2025-04-30")).Build(),
         MatterStatus.Accepted => action == A.ApproveConclusion ? Accepted().Drafted().Build() : Accepted().Build(),
@@ -64,6 +71,8 @@ internal static class Scenarios
             // comes after it.
             A.Close => new Close(),
             A.DeclineLateRequest => new DeclineLateRequest(On: Org.Today),
+            A.MarkSpam => new MarkSpam("广告推销", on),
+            A.UnmarkSpam => new UnmarkSpam("误标", on),
             A.Register or A.Recalculate => throw new ArgumentOutOfRangeException(nameof(action), action, "not a lifecycle command"),
         };
     }
@@ -84,6 +93,7 @@ internal static class Scenarios
         Party.RecheckHead => Org.RecheckHead,
         Party.Petitioner => Actor.Petitioner,
         Party.System => Actor.System,
+        Party.Supervisor => Org.Supervisor,
         _ => throw new ArgumentOutOfRangeException(nameof(party), party, "one party at a time"),
     };
 

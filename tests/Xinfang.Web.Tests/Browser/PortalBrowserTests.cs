@@ -34,8 +34,10 @@ public sealed class PortalBrowserTests
         await shots.TakeAsync("0-information");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "我要信访" }).First.ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "提交信访" }).ClickAsync();   // empty: the errors come back beside the fields
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交信访" }).ClickAsync();   // empty: every error at once, beside its field
         await Assertions.Expect(page.Locator("#form-errors")).ToContainTextAsync("个人信息保护告知");
+        await Assertions.Expect(page.Locator("#title-error")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#phone-error")).ToBeVisibleAsync();
         await AccessibilityCheck.AssertAsync(page);
         await shots.TakeAsync("1-form-errors");
 
@@ -45,6 +47,10 @@ public sealed class PortalBrowserTests
         await page.GetByLabel("标题").FillAsync("小区门口道路积水无人处理");
         await page.GetByLabel("诉求（每行一项）").FillAsync("尽快修复排水设施");
         await page.GetByLabel("事实和理由").FillAsync("凤凰路某小区门口道路每逢下雨严重积水，已有半年，居民出行困难。");
+        await page.GetByLabel("证明材料（可不传）").SetInputFilesAsync(new FilePayload
+        {
+            Name = "积水照片.png", MimeType = "image/png", Buffer = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0],
+        });
         await page.GetByLabel("我已阅读并同意上述个人信息保护告知").CheckAsync();
         await shots.TakeAsync("2-form-filled");
         await page.GetByRole(AriaRole.Button, new() { Name = "提交信访" }).ClickAsync();
@@ -91,6 +97,36 @@ public sealed class PortalBrowserTests
         await page.SetViewportSizeAsync(1366, 860);
         await page.GotoAsync("/portal");
         await shots.TakeAsync("8-information-1366");
+
+        // The staff side: the petitioner's file and rating on the matter page; an online spam set aside, on a desk and a phone.
+        var registrar = await app.StaffAsync("610114", "registrar");
+        var matter = await PortalApi.MatterAsync(registrar.Http, number);
+        var (spamNumber, _) = await PortalApi.SubmitAsync(app.Anonymous(), PortalApi.Petition(b => b["title"] = "优惠贷款 点击领取"));
+        var spam = await MatterApi.ActAsync(registrar.Http, await PortalApi.MatterAsync(registrar.Http, spamNumber), "mark-spam", new { reason = "广告推销，无信访内容" });
+        await using var desk = await browser.NewContextAsync(new() { BaseURL = app.BaseAddress, Locale = "zh-CN", TimezoneId = "Asia/Shanghai", ViewportSize = new() { Width = 1366, Height = 860 } });
+        var staffPage = await desk.NewPageAsync();
+        var staffShots = new Screenshots(staffPage, $"portal-{db}");
+        await staffPage.GotoAsync("/login");
+        await staffPage.Locator("#Input_UserName").FillAsync(registrar.UserName);
+        await staffPage.Locator("#Input_Password").FillAsync(PageSession.StaffPassword);
+        await staffPage.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await staffPage.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        await staffPage.GotoAsync($"/matters/{MatterApi.Id(matter)}");
+        await Assertions.Expect(staffPage.Locator("#attachments")).ToContainTextAsync("积水照片.png");
+        await Assertions.Expect(staffPage.Locator("#evaluations")).ToContainTextAsync("信访人网上评价");
+        await staffShots.TakeAsync("9-staff-matter-1366");
+        await staffPage.GotoAsync($"/matters/{MatterApi.Id(spam)}");
+        await Assertions.Expect(staffPage.Locator("#spam-mark")).ToContainTextAsync("广告推销，无信访内容");
+        await staffShots.TakeAsync("10-staff-spam-1366");
+        await staffPage.GotoAsync("/matters/queue?spam=true");
+        await Assertions.Expect(staffPage.Locator("#spam-pill")).ToContainTextAsync("1");
+        await staffShots.TakeAsync("11-staff-spam-queue-1366");
+        await staffPage.SetViewportSizeAsync(390, 844);
+        await staffPage.GotoAsync($"/matters/{MatterApi.Id(spam)}");
+        await staffShots.TakeAsync("12-staff-spam-390");
+        await staffPage.GotoAsync("/");
+        await Assertions.Expect(staffPage.GetByText("件网上信访标记为垃圾信息")).ToBeVisibleAsync();
+        await staffShots.TakeAsync("13-staff-desk-390");
     }
 
     /// <summary>Number and code typed with the keyboard and sent with Enter: the query works for someone without a mouse.</summary>

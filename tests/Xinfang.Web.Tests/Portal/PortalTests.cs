@@ -39,8 +39,78 @@ public sealed class PortalTests(SharedApps apps)
         Assert.Equal(("online", "registered", app.Today.ToString("yyyy-MM-dd")),
             (matter.GetProperty("channel").GetString(), Status(matter), matter.GetProperty("receivedOn").GetString()));
         Assert.Contains("receipt", NoticeKinds(matter));
-        var queue = await registrar.Http.GetFromJsonAsync<JsonElement>("/api/v1/matters?status=registered&channel=online&pageSize=200");
-        Assert.Single(queue.GetProperty("items").EnumerateArray(), m => m.GetProperty("number").GetString() == number);
+        async Task<bool> InAsync(string spam) => (await registrar.Http.GetFromJsonAsync<JsonElement>(
+                $"/api/v1/matters?status=registered&channel=online&spam={spam}&q={Uri.EscapeDataString(number)}"))
+            .GetProperty("items").EnumerateArray().Any(m => m.GetProperty("number").GetString() == number);
+        Assert.True(await InAsync("false"));
+
+        // 垃圾信息: the registrar sets it aside with a reason; it leaves the queue, is kept, and only a supervisor reinstates it.
+        await Http.AssertProblemAsync(await PostActionAsync(registrar.Http, matter, "mark-spam", new { reason = " " }), HttpStatusCode.UnprocessableEntity, "matter.reason-required");
+        var marked = await ActAsync(registrar.Http, matter, "mark-spam", new { reason = "广告推销，无信访内容" });
+        Assert.Equal("广告推销，无信访内容", marked.GetProperty("spam").GetProperty("reason").GetString());
+        Assert.Equal((false, true), (await InAsync("false"), await InAsync("true")));
+        Assert.DoesNotContain("transfer", Allowed(marked));
+        await Http.AssertProblemAsync(await PostActionAsync(registrar.Http, marked, "transfer", new { unitId = await app.UnitIdAsync(Labour) }), HttpStatusCode.Conflict, "matter.marked-spam");
+        await Http.AssertProblemAsync(await PostActionAsync(registrar.Http, marked, "unmark-spam", new { reason = "误标" }), HttpStatusCode.Forbidden, "matter.forbidden");
+        Assert.True(await app.WithDbAsync(d => d.AuditEntries.AnyAsync(a => a.EntityId == Id(matter).ToString() && a.After!.Contains("广告推销"))));
+        var supervisor = await app.StaffAsync("610114", "supervisor");
+        var reinstated = await ActAsync(supervisor.Http, marked, "unmark-spam", new { reason = "内容为拖欠工资求决，误标" });
+        Assert.Equal(JsonValueKind.Null, reinstated.GetProperty("spam").ValueKind);
+        Assert.Equal((true, false), (await InAsync("false"), await InAsync("true")));
+        var timeline = (await ReadAsync(await QueryAsync(citizen, number, receipt.GetProperty("queryCode").GetString()!))).GetProperty("timeline");
+        Assert.Equal("信访部门复核后恢复处置", timeline.EnumerateArray().Last().GetProperty("step").GetString());
+    }
+
+    [Theory, DatabaseData]
+    public async Task The_form_answers_an_empty_submission_with_every_error_at_once_refuses_a_bad_file_and_keeps_good_files_with_the_matter(Db db)
+    {
+        var app = await apps.For(db);
+        var session = new PageSession(app.Browser());
+        var title = "网上附件测试" + Guid.NewGuid().ToString("N")[..8];
+        var page = await session.GetPageAsync("/portal/submit");
+        Assert.Contains("enctype=\"multipart/form-data\"", page);
+
+        var empty = await session.Client.PostAsync("/portal/submit", Form(page, []));
+        var errors = await empty.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        foreach (var field in new[] { "consent", "phone", "name", "title", "content" })
+        {
+            Assert.Contains($"id=\"{field}-error\"", errors);
+        }
+
+        var filled = new[] { ("Form.Name", "赵六"), ("Form.Phone", "13700002222"), ("Form.Purpose", "Claim"), ("Form.Title", title),
+            ("Form.Content", "小区电梯停运两个月无人维修。"), ("Form.Demands", "尽快修复电梯"), ("Form.Consent", "true") };
+        var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3 };
+        var refused = await session.Client.PostAsync("/portal/submit", Form(page, filled, ("现场照片.png", png), ("证明.pdf", "这不是PDF"u8.ToArray())));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("附件“证明.pdf”：只能上传", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(0, await app.WithDbAsync(d => d.Matters.CountAsync(m => m.Title == title)));
+
+        var sent = await session.Client.PostAsync("/portal/submit", Form(page, filled, ("现场照片.png", png), ("证明.pdf", "%PDF-1.4 证明"u8.ToArray())));
+        Assert.Equal(("/portal/done", 1), (sent.Headers.Location?.OriginalString, await app.WithDbAsync(d => d.Matters.CountAsync(m => m.Title == title))));
+        var id = await app.WithDbAsync(d => d.Matters.Where(m => m.Title == title).Select(m => m.Id).SingleAsync());
+        var registrar = await app.StaffAsync("610114", "registrar");
+        var files = await registrar.Http.GetFromJsonAsync<JsonElement>($"/api/v1/matters/{id}/attachments");
+        Assert.Equal([("现场照片.png", "photo", "image/png", "portal"), ("证明.pdf", "letter", "application/pdf", "portal")],
+            files.EnumerateArray().Select(f => (f.GetProperty("fileName").GetString(), f.GetProperty("kind").GetString(), f.GetProperty("contentType").GetString(),
+                f.GetProperty("uploadedBy").GetString())).OrderBy(f => f.Item1, StringComparer.Ordinal));
+    }
+
+    /// <summary>The submission form as a browser posts it: multipart, with the page's anti-forgery token and the chosen files.</summary>
+    private static MultipartFormDataContent Form(string page, IEnumerable<(string Name, string Value)> fields, params (string Name, byte[] Content)[] files)
+    {
+        var form = new MultipartFormDataContent { { new StringContent(Http.AntiforgeryTokenOf(page)), Http.AntiforgeryField } };
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        foreach (var (name, content) in files)
+        {
+            form.Add(new ByteArrayContent(content), "Attachments", name);
+        }
+
+        return form;
     }
 
     [Theory, DatabaseData]
@@ -211,7 +281,9 @@ public sealed class PortalTests(SharedApps apps)
         await Http.AssertProblemAsync(await citizen.PostAsJsonAsync($"{Petitions}/{number}/review-requests", new { queryCode = code, reason = " " }),
             HttpStatusCode.UnprocessableEntity, "portal.reason-required");
         var (late, lateCode) = await SubmitAsync(citizen);
-        await ConcludedAsync(app, late);
+        var (lateMatter, _, _) = await ConcludedAsync(app, late);
+        // A rating given by phone, recorded by the registrar: marked as made on the petitioner's behalf.
+        await ActAsync(registrar.Http, lateMatter, "evaluate", new { target = "bureau", rating = "basically-satisfied", comment = "电话回访" });
 
         var response = await citizen.PostAsJsonAsync($"{Petitions}/{number}/review-requests", new { queryCode = code, reason = "工资标准认定有误" });
         await Http.EnsureAsync(response);
@@ -226,7 +298,22 @@ public sealed class PortalTests(SharedApps apps)
         var progress = await ReadAsync(await QueryAsync(citizen, late, lateCode));
         Assert.Contains(progress.GetProperty("notices").EnumerateArray(), n => n.GetProperty("kind").GetString() == "不予受理告知书");
         Assert.Equal("逾期请求不予受理，已出具告知书", progress.GetProperty("timeline").EnumerateArray().Last().GetProperty("step").GetString());
-        Assert.Equal("超期未评价", progress.GetProperty("evaluations")[0].GetProperty("state").GetString());
-        _ = registrar;
+        Assert.Equal(["已评价", "超期未评价"], progress.GetProperty("evaluations").EnumerateArray().Select(e => e.GetProperty("state").GetString()));
+
+        // Staff see the same: the state per body, the rating recorded on the petitioner's behalf, and the KPIs count 超期未评价.
+        registrar = await app.StaffAsync("610114", "registrar"); // 40 days on, the first one's sign-in has expired
+        var staffView = await GetAsync(registrar.Http, lateMatter);
+        Assert.Equal([("bureau", "evaluated"), ("unit", "overdue")], staffView.GetProperty("evaluationStates").EnumerateArray()
+            .Select(s => (s.GetProperty("target").GetString(), s.GetProperty("state").GetString())));
+        Assert.True(staffView.GetProperty("evaluations")[0].GetProperty("onBehalf").GetBoolean());
+        var html = await (await PageSession.LoginAsync(app, registrar.UserName, PageSession.StaffPassword)).GetPageAsync($"/matters/{Id(lateMatter)}");
+        Assert.Contains("超期未评价", html);
+        Assert.Contains("工作人员代为录入", html);
+        var from = app.Today.AddDays(-45).ToString("yyyy-MM-dd");
+        var summary = await registrar.Http.GetFromJsonAsync<JsonElement>($"/api/v1/statistics/summary?from={from}&to={app.Today:yyyy-MM-dd}");
+        var unitCounts = summary.GetProperty("evaluations").GetProperty("unit");
+        Assert.Equal((0, 2), (unitCounts.GetProperty("evaluated").GetInt32(), unitCounts.GetProperty("expired").GetInt32()));
+        var bureauCounts = summary.GetProperty("evaluations").GetProperty("bureau");
+        Assert.Equal((1, 1), (bureauCounts.GetProperty("evaluated").GetInt32(), bureauCounts.GetProperty("expired").GetInt32()));
     }
 }

@@ -31,6 +31,7 @@ public sealed class MatterConfiguration : IEntityTypeConfiguration<Matter>
         builder.Property(m => m.Superior).AsJson();
         builder.Property(m => m.Conclusion).AsJson();
         builder.Property(m => m.Implementation).AsJson();
+        builder.Property(m => m.Spam).AsJson();
         builder.Property(m => m.ReviewOpinion).AsJson();
         builder.Property(m => m.RecheckOpinion).AsJson();
         builder.Property(m => m.RepeatCandidates).AsJson();

@@ -12,6 +12,9 @@ namespace Xinfang.Web.Features.Attachments;
 public sealed record AttachmentView(Guid Id, Guid MatterId, Guid? NoticeId, AttachmentKind Kind, string FileName, string ContentType, long Length, string Sha256,
                                     DateTime UploadedAt, string UploadedBy);
 
+/// <summary>A file that passed <see cref="AttachmentStore.CheckAsync"/>: its clean name and the type its content showed.</summary>
+public sealed record CheckedFile(string Name, string ContentType);
+
 public sealed record AttachmentUpload(string? FileName, long Length, Stream Content, AttachmentKind Kind, Guid? NoticeId);
 
 /// <summary>
@@ -34,19 +37,15 @@ public sealed class AttachmentStore(XinfangDb db, Staff staff, TimeProvider time
             return Withheld();
         }
 
+        // The declared length is checked before the content is read, so an oversized upload is never buffered.
         if (upload.Length <= 0)
         {
-            return Error.Validation("attachment.empty", "文件是空的，请重新选择。", "file");
+            return Empty;
         }
 
         if (upload.Length > MaxBytes)
         {
-            return Error.Validation("attachment.too-large", $"文件大小 {Megabytes(upload.Length)} MB，超过上限 {Megabytes(MaxBytes)} MB。", "file");
-        }
-
-        if (!AttachmentRules.Name(upload.FileName).TryGet(out var name, out var badName))
-        {
-            return badName;
+            return TooLarge(upload.Length, MaxBytes);
         }
 
         if (upload.NoticeId is { } noticeId && !await db.Set<Notice>().AnyAsync(n => n.Id == noticeId && n.MatterId == matterId, cancellationToken))
@@ -61,12 +60,40 @@ public sealed class AttachmentStore(XinfangDb db, Staff staff, TimeProvider time
 
         using var buffer = new MemoryStream((int)upload.Length);
         await upload.Content.CopyToAsync(buffer, cancellationToken);
-        if (buffer.Length > MaxBytes)
+        var content = buffer.ToArray();
+        if (!(await CheckAsync(upload.FileName, content, MaxBytes, cancellationToken)).TryGet(out var checkedFile, out var refused))
         {
-            return Error.Validation("attachment.too-large", $"文件超过上限 {Megabytes(MaxBytes)} MB。", "file");
+            return refused;
         }
 
-        var content = buffer.ToArray();
+        var attachment = New(matterId, upload.Kind, checkedFile, content, staff.UserName, staff.UnitId);
+        attachment.NoticeId = upload.NoticeId;
+        db.Add(attachment);
+        await db.SaveChangesAsync(cancellationToken);
+        return View(attachment);
+    }
+
+    /// <summary>
+    /// The checks every file passes before anything is stored, whoever sends it (staff here, the petitioner on the
+    /// portal): not empty, not above <paramref name="maxBytes"/>, a clean name, a type its content shows, the scanner.
+    /// </summary>
+    public async Task<Result<CheckedFile>> CheckAsync(string? fileName, byte[] content, long maxBytes, CancellationToken cancellationToken = default)
+    {
+        if (content.Length == 0)
+        {
+            return Empty;
+        }
+
+        if (content.Length > maxBytes)
+        {
+            return TooLarge(content.Length, maxBytes);
+        }
+
+        if (!AttachmentRules.Name(fileName).TryGet(out var name, out var badName))
+        {
+            return badName;
+        }
+
         if (AttachmentRules.Sniff(content) is not { } type)
         {
             return Error.Validation("attachment.type-not-allowed", $"只能上传 {AttachmentRules.Allowed}：该文件的内容不是其中任何一种（按文件内容判断，不看扩展名）。", "file");
@@ -77,16 +104,16 @@ public sealed class AttachmentStore(XinfangDb db, Staff staff, TimeProvider time
             return Error.Rule("attachment.rejected-by-scanner", "文件未通过安全检查", infected);
         }
 
-        var attachment = new Attachment
-        {
-            Id = Guid.CreateVersion7(), MatterId = matterId, NoticeId = upload.NoticeId, Kind = upload.Kind, FileName = name, ContentType = type.Type,
-            Length = content.Length, Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)), Content = content,
-            UploadedAt = time.GetUtcNow().UtcDateTime, UploadedBy = staff.UserName, UploadedByUnitId = staff.UnitId,
-        };
-        db.Add(attachment);
-        await db.SaveChangesAsync(cancellationToken);
-        return View(attachment);
+        return new CheckedFile(name, type.Type);
     }
+
+    /// <summary>The row of a checked file, for the caller to add in its own transaction.</summary>
+    public Attachment New(Guid matterId, AttachmentKind kind, CheckedFile file, byte[] content, string by, Guid byUnit) => new()
+    {
+        Id = Guid.CreateVersion7(), MatterId = matterId, Kind = kind, FileName = file.Name, ContentType = file.ContentType,
+        Length = content.Length, Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)), Content = content,
+        UploadedAt = time.GetUtcNow().UtcDateTime, UploadedBy = by, UploadedByUnitId = byUnit,
+    };
 
     public async Task<Result<IReadOnlyList<AttachmentView>>> ListAsync(Guid matterId, CancellationToken cancellationToken = default)
     {
@@ -124,6 +151,11 @@ public sealed class AttachmentStore(XinfangDb db, Staff staff, TimeProvider time
 
     private static AttachmentView View(Attachment a) =>
         new(a.Id, a.MatterId, a.NoticeId, a.Kind, a.FileName, a.ContentType, a.Length, a.Sha256, a.UploadedAt, a.UploadedBy);
+
+    private static readonly Error Empty = Error.Validation("attachment.empty", "文件是空的，请重新选择。", "file");
+
+    private static Error TooLarge(long length, long max) =>
+        Error.Validation("attachment.too-large", $"文件大小 {Megabytes(length)} MB，超过上限 {Megabytes(max)} MB。", "file");
 
     private static Error NotFound() => Error.NotFound("attachment.not-found", "附件或事项不存在，或不在您的办理范围内。");
 

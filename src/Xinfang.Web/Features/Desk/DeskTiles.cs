@@ -71,7 +71,13 @@ public sealed class DeskTiles(XinfangDb db, MatterList matters, LeaderPackages p
         {
             // 待处置: registered and not yet disposed of; overdue once the 15-day limit (第二十二条) has passed.
             tiles.Add(await CountTileAsync("待处置", "bi-inboxes", "件待处置", "/matters/queue",
-                new MatterFilter([MatterStatus.Registered]), new MatterFilter([MatterStatus.Registered], Overdue: true)));
+                new MatterFilter([MatterStatus.Registered]) { Spam = false }, new MatterFilter([MatterStatus.Registered], Overdue: true) { Spam = false }));
+        }
+
+        if (staff.Has(Roles.Registrar) || staff.Has(Roles.Supervisor))
+        {
+            // Kept and counted (凡访必登): what the registrar set aside as spam, for the supervisor to review.
+            tiles.Add(await CountTileAsync("垃圾信息", "bi-trash3", "件网上信访标记为垃圾信息", "/matters/queue?spam=true", new MatterFilter([MatterStatus.Registered]) { Spam = true }));
         }
 
         return tiles;

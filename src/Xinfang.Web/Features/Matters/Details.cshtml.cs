@@ -135,7 +135,13 @@ public sealed class DetailsModel(MatterWorkflow workflow, XinfangDb db, Staff st
         return Page();
     }
 
-    public string StaffName(string userName) => StaffNames.TryGetValue(userName, out var name) ? name : userName == "system" ? "系统" : userName;
+    public string StaffName(string userName) => StaffNames.TryGetValue(userName, out var name) ? name : userName switch
+    {
+        "system" => "系统",
+        MatterWorkflow.OnlineRegistrar => "信访人（网上提交）",
+        "petitioner" => "信访人（网上）",
+        _ => userName,
+    };
 
     public string UnitName(Guid? id) => id is { } v && Units.TryGetValue(v, out var unit) ? unit.Name : "—";
 

@@ -33,6 +33,9 @@ public sealed record MatterFilter(
 
     /// <summary>Matters flagged with this problem type of concentrated supervision (the stored flags, <see cref="MatterProblems"/>).</summary>
     public ProblemType? Problem { get; init; }
+
+    /// <summary>True: only matters set aside as spam (垃圾信息); false: none of them (the 待处置 queue); null: all.</summary>
+    public bool? Spam { get; init; }
 }
 
 public sealed record NextDue(string Code, string Name, DateOnly Due, bool Overdue, int WorkingDaysLeft, bool Provisional);
@@ -120,6 +123,11 @@ public sealed class MatterList(XinfangDb db, Staff staff, ReferenceData referenc
         if (filter.ReviewingBody is { } body)
         {
             query = query.Where(m => m.Status == MatterStatus.UnderReview && m.ReviewBodyId == body || m.Status == MatterStatus.UnderRecheck && m.RecheckBodyId == body);
+        }
+
+        if (filter.Spam is { } spam)
+        {
+            query = spam ? query.Where(m => m.Spam != null) : query.Where(m => m.Spam == null);
         }
 
         if (filter.Purpose is { } purpose)

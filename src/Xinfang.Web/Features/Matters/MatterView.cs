@@ -73,6 +73,15 @@ public sealed record MatterView(
     /// <summary>办理后仍重复信访: this matter repeats one that was already concluded when the link was confirmed.</summary>
     public bool RepeatsAfterConclusion { get; init; }
 
+    /// <summary>垃圾信息: set aside by the registrar with a reason (kept and counted, out of the 待处置 queue), or null.</summary>
+    public SpamMark? Spam { get; init; }
+
+    /// <summary>
+    /// Where the petitioner's evaluation of each body stands for the opinion now open to it (待评价, 已评价, 超期未评价),
+    /// empty before an opinion is delivered. A rating staff recorded is marked <c>onBehalf</c> in <see cref="Evaluations"/>.
+    /// </summary>
+    public IReadOnlyList<EvaluationStateView> EvaluationStates { get; init; } = [];
+
     /// <summary>Only in the response that registered the matter: the petitioner's query code is stored hashed and never shown again.</summary>
     public string? QueryCode { get; init; }
 
@@ -114,6 +123,8 @@ public sealed record MatterView(
             Qualifiers = [.. m.Qualifiers],
             RepeatCount = m.RepeatCount,
             RepeatsAfterConclusion = m.RepeatsAfterConclusion,
+            Spam = m.Spam,
+            EvaluationStates = EvaluationStateView.Of(m, context),
         };
     }
 
@@ -140,4 +151,15 @@ public sealed record MatterView(
     };
 
     private static string? Mask(string? value, Func<string?, string> mask) => value is null ? null : mask(value);
+}
+
+/// <summary>The evaluation of one body (信访部门 or 责任单位) for the current opinion: its state, label and last day.</summary>
+public sealed record EvaluationStateView(EvaluationTarget Target, EvaluationState State, string Label, DateOnly WindowEnds)
+{
+    public static IReadOnlyList<EvaluationStateView> Of(Matter m, DecisionContext context) =>
+        Satisfaction.WindowEnds(m, context.EvaluationDays) is { } ends
+            ? Enum.GetValues<EvaluationTarget>().Select(t => Of(t, Satisfaction.State(m, t, context.Today, context.EvaluationDays), ends)).ToList()
+            : [];
+
+    private static EvaluationStateView Of(EvaluationTarget target, EvaluationState state, DateOnly ends) => new(target, state, state.ToChinese(), ends);
 }

@@ -71,7 +71,7 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
             return Error.Validation("matter.repeat-of-not-found", "标记为重复件的原事项不存在，请重新选择。", "repeatOf");
         }
 
-        return await RegisterAtAsync(input, idempotencyKey, staff.UserName, staff.UnitId, cancellationToken);
+        return await RegisterAtAsync(input, idempotencyKey, staff.UserName, staff.UnitId, null, cancellationToken);
     }
 
     /// <summary>
@@ -79,10 +79,14 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
     /// at the counter, registered at the bureau as an <c>online</c> matter dated today, so it waits in the registrar's
     /// 待处置 queue like any other. The caller has already checked the petitioner's consent.
     /// </summary>
-    public Task<Result<MatterView>> RegisterOnlineAsync(RegistrationInput input, Guid bureauId, string? idempotencyKey, CancellationToken cancellationToken = default) =>
-        RegisterAtAsync(input with { Channel = Domain.Intake.Channel.Online, ReceivedOn = Today, RepeatOf = null }, idempotencyKey, OnlineRegistrar, bureauId, cancellationToken);
+    /// <param name="alsoAdd">Adds what comes with the submission (the petitioner's files) to the same transaction; not called on a replay.</param>
+    public Task<Result<MatterView>> RegisterOnlineAsync(RegistrationInput input, Guid bureauId, string? idempotencyKey, Action<Matter>? alsoAdd = null,
+                                                        CancellationToken cancellationToken = default) =>
+        RegisterAtAsync(input with { Channel = Domain.Intake.Channel.Online, ReceivedOn = Today, RepeatOf = null }, idempotencyKey, OnlineRegistrar, bureauId, alsoAdd,
+            cancellationToken);
 
-    private async Task<Result<MatterView>> RegisterAtAsync(RegistrationInput input, string? idempotencyKey, string owner, Guid unitId, CancellationToken cancellationToken)
+    private async Task<Result<MatterView>> RegisterAtAsync(RegistrationInput input, string? idempotencyKey, string owner, Guid unitId, Action<Matter>? alsoAdd,
+                                                           CancellationToken cancellationToken)
     {
         // A retry answers at once; it is asked again under the lock, where a retry racing its original meets it.
         async Task<Result<MatterView>?> ReplayAsync() =>
@@ -145,6 +149,7 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
             await idempotency.RememberAsync(owner, idempotencyKey, input, view, cancellationToken);
         }
 
+        alsoAdd?.Invoke(matter);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return view;

@@ -8,8 +8,12 @@ using Xinfang.Web.Features.Organisation;
 
 namespace Xinfang.Web.Features.Matters;
 
-/// <summary>待处置: registered matters the bureau has still to transfer, assign, route, refer or decline, nearest 15-day limit first.</summary>
-[Authorize(Policy = Policies.Registrar)]
+/// <summary>
+/// 待处置: registered matters the bureau has still to transfer, assign, route, refer or decline, nearest 15-day limit
+/// first. Online submissions set aside as spam are not in it; <c>?spam=true</c> lists them, for the supervisor who
+/// reviews the registrar's marks (bureau staff see every matter anyway).
+/// </summary>
+[Authorize(Policy = Policies.Bureau)]
 public sealed class QueueModel(MatterList list, UnitEditor units, CategoryEditor categories) : PageModel
 {
     public const int PageSize = 30;
@@ -20,6 +24,11 @@ public sealed class QueueModel(MatterList list, UnitEditor units, CategoryEditor
     [BindProperty(SupportsGet = true)]
     public bool Overdue { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public bool Spam { get; set; }
+
+    public int SpamCount { get; private set; }
+
     public MatterTable Table { get; private set; } = null!;
 
     public int Total { get; private set; }
@@ -28,18 +37,26 @@ public sealed class QueueModel(MatterList list, UnitEditor units, CategoryEditor
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var registered = new MatterFilter([MatterStatus.Registered], PageSize: PageSize) { ExactCount = true };
+        var registered = new MatterFilter([MatterStatus.Registered], PageSize: PageSize) { ExactCount = true, Spam = false };
+        var spam = registered with { Spam = true, PageSize = 1 };
+        if (Spam)
+        {
+            (registered, Overdue) = (registered with { Spam = true }, false);
+        }
+
         if (!(await list.FindAsync(registered with { Overdue = Overdue ? true : null, Page = Math.Max(1, PageNumber) }, cancellationToken))
                 .TryGet(out var page, out _))
         {
             return BadRequest();
         }
 
-        Total = Overdue ? (await list.FindAsync(registered with { PageSize = 1 }, cancellationToken)).Value.Total : page.Total;
-        OverdueCount = Overdue ? page.Total : (await list.FindAsync(registered with { Overdue = true, PageSize = 1 }, cancellationToken)).Value.Total;
+        var queue = registered with { Spam = false, PageSize = 1 };
+        Total = Overdue || Spam ? (await list.FindAsync(queue, cancellationToken)).Value.Total : page.Total;
+        OverdueCount = Overdue ? page.Total : (await list.FindAsync(queue with { Overdue = true }, cancellationToken)).Value.Total;
+        SpamCount = Spam ? page.Total : (await list.FindAsync(spam, cancellationToken)).Value.Total;
         var names = (await units.ListAsync(cancellationToken)).ToDictionary(u => u.Id, u => u.Name);
-        Table = new MatterTable(page, n => $"/matters/queue?pageNumber={n}{(Overdue ? "&overdue=true" : "")}", names, Queue: true,
-            Overdue ? "没有超期未处置的事项。" : "没有待处置的事项。",
+        Table = new MatterTable(page, n => $"/matters/queue?pageNumber={n}{(Overdue ? "&overdue=true" : "")}{(Spam ? "&spam=true" : "")}", names, Queue: !Spam,
+            Spam ? "没有标记为垃圾信息的事项。" : Overdue ? "没有超期未处置的事项。" : "没有待处置的事项。",
             (await CategoryOption.ListAsync(categories, cancellationToken)).ToDictionary(c => c.Code, c => c.Name));
         return Page();
     }

@@ -4,6 +4,7 @@ using Xinfang.Domain.Matters;
 using Xinfang.Domain.Organisation;
 using Xinfang.Domain.Shared;
 using Xinfang.Web.Data;
+using Xinfang.Web.Features.Attachments;
 using Xinfang.Web.Features.Matters;
 
 namespace Xinfang.Web.Features.Portal;
@@ -25,6 +26,9 @@ public sealed record PublicPetition(
     Guid? LocationUnitId = null,
     AccusedInput? Accused = null);
 
+/// <summary>A file the petitioner attached on the form, as uploaded.</summary>
+public sealed record PortalFile(string? FileName, byte[] Content);
+
 public sealed record PublicReceipt(string Number, string QueryCode, DateOnly ReceivedOn);
 
 public sealed record PublicEvaluation(string? QueryCode, EvaluationTarget Target, Rating Rating, string? Comment = null);
@@ -37,8 +41,16 @@ public sealed record PublicReviewRequest(string? QueryCode, string? Reason = nul
 /// get one and the same answer at the same cost, and repeated failures lock the address and the number.
 /// </summary>
 public sealed class PetitionPortal(XinfangDb db, MatterWorkflow workflow, ReferenceData reference, PortalThrottle throttle, ISmsSender sms,
-                                   IConfiguration configuration, IHttpContextAccessor http, ILogger<PetitionPortal> log)
+                                   AttachmentStore attachments, IConfiguration configuration, IHttpContextAccessor http, ILogger<PetitionPortal> log)
 {
+    /// <summary>The most files one submission carries (<c>Portal:MaxAttachments</c>); the form's request limit allows for them.</summary>
+    public const int MaxAttachments = 3;
+
+    /// <summary>The largest file the public may attach (<c>Portal:MaxAttachmentBytes</c>, at most this default).</summary>
+    public const long DefaultMaxAttachmentBytes = 5 * 1024 * 1024;
+
+    public long MaxAttachmentBytes => Math.Min(configuration.GetValue("Portal:MaxAttachmentBytes", DefaultMaxAttachmentBytes), DefaultMaxAttachmentBytes);
+
     public static readonly Error NotFound = Error.NotFound("portal.not-found", "信访件编号或查询码不正确，请核对回执或短信中的编号和查询码。");
 
     public static readonly Error ConsentRequired =
@@ -54,16 +66,25 @@ public sealed class PetitionPortal(XinfangDb db, MatterWorkflow workflow, Refere
     public static readonly Error TooManySubmissions = Error.Rule("portal.too-many-submissions", "提交过于频繁",
         "同一网络地址提交次数过多，请稍后再试，或拨打信访部门电话、来信来访反映。");
 
-    public async Task<Result<PublicReceipt>> SubmitAsync(PublicPetition petition, string? idempotencyKey, CancellationToken cancellationToken = default)
+    public async Task<Result<PublicReceipt>> SubmitAsync(PublicPetition petition, string? idempotencyKey, IReadOnlyList<PortalFile>? files = null,
+                                                         CancellationToken cancellationToken = default)
     {
-        if (!petition.Consent)
+        var bureau = await BureauAsync(cancellationToken);
+        if (bureau is null)
         {
-            return ConsentRequired;
+            return Error.Rule("portal.no-bureau", "网上信访暂不可用", "组织机构中没有信访部门，请系统管理员先设置。");
         }
 
-        if (petition.Petitioners is not [{ Phone: { Length: > 0 } }, ..])
+        var input = new RegistrationInput(Channel.Online, workflow.Today, petition.Petitioners ?? [], petition.Purpose, petition.Title, petition.Content,
+            petition.Headcount, petition.CategoryCode, petition.Demands, petition.LocationUnitId, petition.Accused);
+        if (await PortalErrorsAsync(petition, input, bureau, cancellationToken) is { } invalid)
         {
-            return Error.Validation("portal.phone-required", "请填写手机号码，查询码将以短信发送。", "petitioners[0].phone");
+            return invalid;
+        }
+
+        if (!(await CheckFilesAsync(files ?? [], cancellationToken)).TryGet(out var checkedFiles, out var badFile))
+        {
+            return badFile;
         }
 
         if (!throttle.TrySubmit(Address))
@@ -71,22 +92,17 @@ public sealed class PetitionPortal(XinfangDb db, MatterWorkflow workflow, Refere
             return TooManySubmissions;
         }
 
-        var bureau = await BureauAsync(cancellationToken);
-        if (bureau is null)
-        {
-            return Error.Rule("portal.no-bureau", "网上信访暂不可用", "组织机构中没有信访部门，请系统管理员先设置。");
-        }
-
-        var input = new RegistrationInput(Channel.Online, workflow.Today, petition.Petitioners, petition.Purpose, petition.Title, petition.Content,
-            petition.Headcount, petition.CategoryCode, petition.Demands, petition.LocationUnitId, petition.Accused);
-        if (!(await workflow.RegisterOnlineAsync(input, bureau.Id, idempotencyKey, cancellationToken)).TryGet(out var view, out var error))
+        // The files are stored with the matter, in its transaction: a petition is never registered with half of them.
+        void AddFiles(Matter matter) =>
+            db.AddRange(checkedFiles.Select(f => attachments.New(matter.Id, KindOf(f.File.ContentType), f.File, f.Content, MatterWorkflow.OnlineRegistrar, bureau.Id)));
+        if (!(await workflow.RegisterOnlineAsync(input, bureau.Id, idempotencyKey, AddFiles, cancellationToken)).TryGet(out var view, out var error))
         {
             return error;
         }
 
         // A replayed submission carries the code of the first answer; only a new registration sends the text message.
         var receipt = new PublicReceipt(view.Number, view.QueryCode!, view.ReceivedOn);
-        await sms.SendAsync(petition.Petitioners[0].Phone!,
+        await sms.SendAsync(petition.Petitioners![0].Phone!,
             $"【{bureau.Name}】您的网上信访已登记，信访件编号 {receipt.Number}，查询码 {receipt.QueryCode}。请凭编号和查询码在网上信访平台查询办理进展。",
             cancellationToken);
         return receipt;
@@ -167,6 +183,67 @@ public sealed class PetitionPortal(XinfangDb db, MatterWorkflow workflow, Refere
         var content = await db.Set<NoticeDocument>().AsNoTracking().Where(d => d.NoticeId == notice.Id).Select(d => d.Content).SingleAsync(cancellationToken);
         return ($"{notice.Kind.ToChinese()}-{notice.Number}.docx", content);
     }
+
+    /// <summary>
+    /// What only the portal asks (consent, a mobile number for the text message) together with every field error the
+    /// registration itself would give, so that an empty form is answered with all of its errors at once.
+    /// </summary>
+    private async Task<Error?> PortalErrorsAsync(PublicPetition petition, RegistrationInput input, Unit bureau, CancellationToken cancellationToken)
+    {
+        var own = new Dictionary<string, string[]>();
+        if (!petition.Consent)
+        {
+            own["consent"] = [ConsentRequired.Detail];
+        }
+
+        if (petition.Petitioners is not [{ Phone: { Length: > 0 } }, ..])
+        {
+            own["petitioners[0].phone"] = [PhoneRequired];
+        }
+
+        if (own.Count == 0)
+        {
+            return null;
+        }
+
+        var registration = Registration.Register(input, "", "", bureau.Id, await workflow.ContextAsync(cancellationToken)).Error?.Fields ?? new Dictionary<string, string[]>();
+        var fields = own.Concat(registration.Where(f => !own.ContainsKey(f.Key))).ToDictionary();
+        return petition.Consent
+            ? Error.Validation("portal.phone-required", PhoneRequired, fields)
+            : Error.Validation(ConsentRequired.Code, ConsentRequired.Detail, fields);
+    }
+
+    /// <summary>Every file passes the staff upload's checks, with the portal's smaller size, before anything is registered.</summary>
+    private async Task<Result<IReadOnlyList<(CheckedFile File, byte[] Content)>>> CheckFilesAsync(IReadOnlyList<PortalFile> files, CancellationToken cancellationToken)
+    {
+        if (files.Count > MaxAttachments)
+        {
+            return Error.Validation("portal.too-many-attachments", $"最多上传 {MaxAttachments} 个附件。", Attachments);
+        }
+
+        var checkedFiles = new List<(CheckedFile, byte[])>();
+        foreach (var file in files)
+        {
+            if (!(await attachments.CheckAsync(file.FileName, file.Content, MaxAttachmentBytes, cancellationToken)).TryGet(out var ok, out var bad))
+            {
+                var detail = $"附件“{file.FileName}”：{bad.Detail}";
+                return bad with { Detail = detail, Fields = new Dictionary<string, string[]> { [Attachments] = [detail] } };
+            }
+
+            checkedFiles.Add((ok, file.Content));
+        }
+
+        return checkedFiles;
+    }
+
+    private const string Attachments = "attachments";
+
+    private static AttachmentKind KindOf(string contentType) =>
+        contentType.StartsWith("image/", StringComparison.Ordinal) ? AttachmentKind.Photo
+        : contentType.StartsWith("audio/", StringComparison.Ordinal) ? AttachmentKind.Audio
+        : AttachmentKind.Letter;
+
+    private const string PhoneRequired = "请填写手机号码，查询码将以短信发送。";
 
     private async Task<Result<PortalProgress>> ThenProgressAsync(Result<Matter> acted, CancellationToken cancellationToken) =>
         acted.TryGet(out var matter, out var error) ? PortalProgress.Of(matter, await workflow.ContextAsync(cancellationToken)) : error;

@@ -37,7 +37,7 @@ public static class PortalEndpoints
             return Error.Validation("idempotency.key-invalid", $"Idempotency-Key 应为 1 到 {IdempotencyStore.MaxKeyLength} 个字符。", "Idempotency-Key").ToProblem();
         }
 
-        var submitted = await portal.SubmitAsync(petition, idempotencyKey, ct);
+        var submitted = await portal.SubmitAsync(petition, idempotencyKey, cancellationToken: ct);
         return submitted.TryGet(out var receipt, out var error)
             ? TypedResults.Created($"/api/v1/public/petitions/{receipt.Number}", receipt)
             : Problem(error);

@@ -114,6 +114,8 @@ public sealed record PortalProgress(
         MatterAction.ConcludeRecheck => "出具复核意见",
         MatterAction.DeclineLateRequest => "逾期请求不予受理，已出具告知书",
         MatterAction.Close => "归档",
+        MatterAction.MarkSpam => "经审核，所提交内容不属于信访事项，未予处置",
+        MatterAction.UnmarkSpam => "信访部门复核后恢复处置",
         MatterAction.Recalculate => "期限调整",
     };
 

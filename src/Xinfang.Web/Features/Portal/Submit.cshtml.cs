@@ -19,7 +19,7 @@ namespace Xinfang.Web.Features.Portal;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.Public)]
-[RequestSizeLimit(64 * 1024)]
+[RequestSizeLimit(PetitionPortal.MaxAttachments * PetitionPortal.DefaultMaxAttachmentBytes + 256 * 1024)]
 public sealed class SubmitModel(PetitionPortal portal, CategoryEditor categories, ReferenceData reference) : PageModel
 {
     /// <summary>TempData key of the receipt for the done page: the query code is shown there once and never stored in clear.</summary>
@@ -27,6 +27,12 @@ public sealed class SubmitModel(PetitionPortal portal, CategoryEditor categories
 
     [BindProperty]
     public PortalForm Form { get; set; } = new();
+
+    /// <summary>The files chosen on the form (a browser sends an empty part when none is chosen).</summary>
+    [BindProperty]
+    public List<IFormFile> Attachments { get; set; } = [];
+
+    public string MaxAttachmentMegabytes => (portal.MaxAttachmentBytes / 1024d / 1024d).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 
     public Dictionary<string, string[]> Errors { get; } = [];
 
@@ -52,7 +58,7 @@ public sealed class SubmitModel(PetitionPortal portal, CategoryEditor categories
         }
         else
         {
-            var submitted = await portal.SubmitAsync(Form.ToPetition(), Form.Key, cancellationToken);
+            var submitted = await portal.SubmitAsync(Form.ToPetition(), Form.Key, await FilesAsync(cancellationToken), cancellationToken);
             if (submitted.TryGet(out var receipt, out var error))
             {
                 TempData[ReceiptKey] = string.Join('|', receipt.Number, receipt.QueryCode, receipt.ReceivedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
@@ -73,6 +79,19 @@ public sealed class SubmitModel(PetitionPortal portal, CategoryEditor categories
 
         await LoadAsync(cancellationToken);
         return Page();
+    }
+
+    private async Task<IReadOnlyList<PortalFile>> FilesAsync(CancellationToken cancellationToken)
+    {
+        var files = new List<PortalFile>();
+        foreach (var file in Attachments.Where(f => f.Length > 0 || f.FileName.Length > 0))
+        {
+            using var buffer = new MemoryStream((int)file.Length);
+            await file.CopyToAsync(buffer, cancellationToken);
+            files.Add(new PortalFile(file.FileName, buffer.ToArray()));
+        }
+
+        return files;
     }
 
     public string? ErrorOf(params string[] fields) =>

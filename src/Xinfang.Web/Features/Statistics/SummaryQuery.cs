@@ -9,7 +9,8 @@ namespace Xinfang.Web.Features.Statistics;
 
 public sealed record Comparison(string From, string To, int Matters, decimal? ChangeRate, string Change);
 
-public sealed record FlagCounts(int FirstTime, int Repeat, int Collective, int OverLevel);
+/// <param name="Spam">Online submissions set aside as spam (垃圾信息): in 信访总量 (凡访必登), counted here apart.</param>
+public sealed record FlagCounts(int FirstTime, int Repeat, int Collective, int OverLevel, int Spam);
 
 public sealed record LetterCounts(int Reminders, int Supervisions);
 
@@ -20,7 +21,11 @@ public sealed record SummaryView(
     IReadOnlyList<Breakdown> ByLocation, IReadOnlyList<Breakdown> ByUnit, FlagCounts Flags,
     int Transfers, int Assignments, LetterCounts Letters,
     IReadOnlyDictionary<string, decimal?> Kpis, IReadOnlyList<Indicator> Indicators,
-    Comparison Previous, Comparison Sequential);
+    Comparison Previous, Comparison Sequential)
+{
+    /// <summary>The counts behind 参评率 and 满意率 per body (<c>bureau</c>, <c>unit</c>): 已评价, 超期未评价 and the ratings.</summary>
+    public IReadOnlyDictionary<string, EvaluationCounts> Evaluations { get; init; } = new Dictionary<string, EvaluationCounts>();
+}
 
 /// <summary>
 /// Counts the cohorts of <see cref="Definitions"/> in the database (GROUP BY on indexed dates) and lets the domain
@@ -41,16 +46,21 @@ public sealed class SummaryQuery(XinfangDb db, ReferenceData reference, TimeProv
         var flags = new FlagCounts(
             await received.CountAsync(m => m.Flags.Contains(MatterFlag.FirstTime), ct), volume.Repeats,
             await received.CountAsync(m => m.Flags.Contains(MatterFlag.Collective), ct),
-            await received.CountAsync(m => m.Flags.Contains(MatterFlag.OverLevel), ct));
+            await received.CountAsync(m => m.Flags.Contains(MatterFlag.OverLevel), ct),
+            await received.CountAsync(m => m.Spam != null, ct));
         var actions = await db.Set<MatterEvent>().AsNoTracking()
             .Where(e => e.On >= from && e.On <= to && (e.Action == MatterAction.Transfer || e.Action == MatterAction.Assign))
             .GroupBy(e => e.Action).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var kpis = Indicators.Compute(await KpiCountsAsync(from, to, volume, ct));
+        var counts = await KpiCountsAsync(from, to, volume, ct);
+        var kpis = Indicators.Compute(counts);
         return (new SummaryView(Date(from), Date(to), period.Label, volume.Matters, volume.VisitBatches, volume.Persons, volume.VisitPersons,
             volume.ByChannel, volume.ByPurpose, volume.ByCategory, volume.ByLocation, volume.ByUnit, flags,
             actions.GetValueOrDefault(MatterAction.Transfer), actions.GetValueOrDefault(MatterAction.Assign), await LettersAsync(from, to, ct),
             kpis.ToDictionary(k => KpiKey(k.Code), k => k.Rate), kpis,
-            await CompareAsync(period.YearBefore(), volume.Matters, ct), await CompareAsync(period.Previous(), volume.Matters, ct)), volume);
+            await CompareAsync(period.YearBefore(), volume.Matters, ct), await CompareAsync(period.Previous(), volume.Matters, ct))
+        {
+            Evaluations = new Dictionary<string, EvaluationCounts> { ["bureau"] = counts.BureauEvaluation, ["unit"] = counts.UnitEvaluation },
+        }, volume);
     }
 
     /// <summary>API.md's names for the rates (<c>timelyAcceptanceRate</c>, …).</summary>

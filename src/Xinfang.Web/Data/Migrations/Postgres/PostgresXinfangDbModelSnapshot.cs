@@ -477,6 +477,10 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("simplified");
 
+                    b.Property<string>("Spam")
+                        .HasColumnType("text")
+                        .HasColumnName("spam");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(24)

@@ -465,6 +465,10 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("simplified");
 
+                    b.Property<string>("Spam")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("spam");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(24)
