@@ -278,13 +278,14 @@ public sealed partial class DailyPagesBrowserTests(BrowserFixture browser) : ICl
     /// <summary>The handler's 办结 form opens in a panel as wide as a desk screen allows and as the phone; nothing scrolls sideways.</summary>
     private static async Task WideConcludePanelAsync(IPage page, Screenshots shots, List<string> problems)
     {
+        await page.EmulateMediaAsync(new() { ReducedMotion = ReducedMotion.Reduce }); // no slide to catch half-way
         foreach (var (width, height) in Sizes)
         {
             await page.SetViewportSizeAsync(width, height);
             await page.ReloadAsync(new() { WaitUntil = WaitUntilState.Load });
             await page.GetByRole(AriaRole.Button, new() { Name = "提交处理意见（待审批）" }).ClickAsync();
             var panel = page.Locator("#form-conclude");
-            await Assertions.Expect(panel).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#form-conclude.show:not(.showing)")).ToBeVisibleAsync(); // slid fully in
             var panelWidth = await panel.EvaluateAsync<double>("e => e.getBoundingClientRect().width");
             var expected = width == 390 ? 390 : 960;
             if (Math.Abs(panelWidth - expected) > 2)
