@@ -49,6 +49,14 @@ public sealed class FirstLoginTests(BrowserFixture browser) : IClassFixture<Brow
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/password$"));
         await Assertions.Expect(page.GetByText("请先设置您自己的密码")).ToBeVisibleAsync();
         await shots.TakeAsync("02-admin-must-change-password");
+        // A wrong current password empties that field only: the new password typed twice stays, and the cursor waits in the field to retype.
+        await ChangePasswordAsync(page, "Not-The-Password-1", NewAdminPassword);
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#Input_CurrentPassword")).ToHaveValueAsync("");
+        await Assertions.Expect(page.Locator("#Input_CurrentPassword")).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#Input_NewPassword")).ToHaveValueAsync(NewAdminPassword);
+        await Assertions.Expect(page.Locator("#Input_ConfirmPassword")).ToHaveValueAsync(NewAdminPassword);
+        await shots.TakeAsync("02b-wrong-current-password-keeps-the-new-one");
         await ChangePasswordAsync(page, XinfangApp.AdminPassword, NewAdminPassword);
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/$"));

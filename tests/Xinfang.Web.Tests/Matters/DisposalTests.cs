@@ -173,6 +173,28 @@ public sealed class DisposalTests(SharedApps apps)
         Assert.Equal([Id(old), Id(fresh)], queue.GetProperty("items").EnumerateArray().Select(Id)); // nearest due date first
         Assert.True(queue.GetProperty("items")[0].GetProperty("nextDue").GetProperty("overdue").GetBoolean());
 
+        // 今日到期 (the registrar's desk tile): the 15-day limit ends today — due by today and not overdue.
+        System.Text.Json.JsonElement dueToday = default;
+        for (var back = 15; back < 22 && dueToday.ValueKind == System.Text.Json.JsonValueKind.Undefined; back++)
+        {
+            var candidate = await RegisterAsync(registrar.Http, Letter(app.Today.AddDays(-back), b => b["title"] = "今日到期"));
+            if (Due(candidate, "dispose") == app.Today)
+            {
+                dueToday = candidate;
+            }
+        }
+
+        var today = await registrar.Http.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/matters?status=registered&dueWithin=0&overdue=false");
+        Assert.Equal([Id(dueToday)], today.GetProperty("items").EnumerateArray().Select(Id));
+
+        // 待送达 (undelivered=true): the notices the caller's own unit issued and has not delivered — the bureau's 转送告知书 and 转送函.
+        var street = await app.StaffAsync(Street, "handler");
+        await ActAsync(registrar.Http, fresh, "transfer", new { unitId = street.UnitId, on = Date(app.Today) });
+        var undelivered = await registrar.Http.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/matters?undelivered=true");
+        Assert.Equal([Id(fresh)], undelivered.GetProperty("items").EnumerateArray().Select(Id));
+        var streetSees = await street.Http.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/matters?undelivered=true");
+        Assert.Empty(streetSees.GetProperty("items").EnumerateArray()); // the street has issued nothing yet
+
         var bad = await registrar.Http.GetAsync("/api/v1/matters?status=lost");
         await Http.AssertProblemAsync(bad, HttpStatusCode.UnprocessableEntity, "request.invalid");
     }

@@ -27,6 +27,32 @@ public sealed class ChangePasswordModel(UserManager<StaffUser> users, SignInServ
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    /// <summary>
+    /// What was typed into a password field, shown again after an error in another field (only the field in error,
+    /// and the confirmation of a rejected new password, are emptied), so one mistake does not cost all three.
+    /// </summary>
+    public string? Kept(string field)
+    {
+        if (Request.Method != HttpMethods.Post || HasError(field) || field == nameof(InputModel.ConfirmPassword) && HasError(nameof(InputModel.NewPassword)))
+        {
+            return null;
+        }
+
+        return field switch
+        {
+            nameof(InputModel.CurrentPassword) => Input.CurrentPassword,
+            nameof(InputModel.NewPassword) => Input.NewPassword,
+            _ => Input.ConfirmPassword,
+        };
+    }
+
+    /// <summary>The first field with an error takes the cursor.</summary>
+    public bool FocusOn(string field) =>
+        Request.Method != HttpMethods.Post ? field == nameof(InputModel.CurrentPassword)
+            : new[] { nameof(InputModel.CurrentPassword), nameof(InputModel.NewPassword), nameof(InputModel.ConfirmPassword) }.FirstOrDefault(HasError) == field;
+
+    private bool HasError(string field) => ModelState.TryGetValue($"{nameof(Input)}.{field}", out var entry) && entry.Errors.Count > 0;
+
     public bool Forced => User.HasClaim(Staff.MustChangePasswordClaim, "true");
 
     public void OnGet()
@@ -48,9 +74,12 @@ public sealed class ChangePasswordModel(UserManager<StaffUser> users, SignInServ
 
         if (await signIn.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword) is { } error)
         {
-            foreach (var message in error.Fields?.Values.SelectMany(m => m) ?? [error.Detail])
+            foreach (var (field, messages) in error.Fields ?? new Dictionary<string, string[]> { [""] = [error.Detail] })
             {
-                ModelState.AddModelError("", message);
+                foreach (var message in messages)
+                {
+                    ModelState.AddModelError(field.Length == 0 ? "" : $"{nameof(Input)}.{char.ToUpperInvariant(field[0])}{field[1..]}", message);
+                }
             }
 
             return Page();

@@ -97,8 +97,10 @@ public sealed class SignInService(UserManager<StaffUser> users, SignInManager<St
         if (!result.Succeeded)
         {
             var messages = result.Errors.Select(e => e.Description).ToArray();
+            // A wrong current password is the current field's error, so a form keeps the new password typed.
+            var field = result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)) ? "currentPassword" : "newPassword";
             return Error.Validation("auth.password-rejected", string.Join(" ", messages),
-                new Dictionary<string, string[]> { ["newPassword"] = messages });
+                new Dictionary<string, string[]> { [field] = messages });
         }
 
         user.MustChangePassword = false;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Xinfang.Domain.Organisation;
 using Xinfang.Web.Data;
 
 namespace Xinfang.Web.Features.Accounts;
@@ -48,6 +49,11 @@ public sealed class UsersModel(UserEditor editor, ReferenceData reference) : Pag
             {
                 UserName = user.UserName, DisplayName = user.DisplayName, UnitId = user.UnitId, Roles = [.. user.Roles], IsActive = user.IsActive,
             };
+        }
+        else
+        {
+            // A new user most often works at the bureau itself: preselect it, not the first unit of the list.
+            Input.UnitId = (await reference.CurrentAsync()).Units.Values.FirstOrDefault(u => u.IsActive && u.Kind == UnitKind.Bureau)?.Id ?? Guid.Empty;
         }
     }
 

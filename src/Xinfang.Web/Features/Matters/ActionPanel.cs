@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Xinfang.Domain.Matters;
+using Xinfang.Domain.Organisation;
 
 namespace Xinfang.Web.Features.Matters;
 
@@ -17,4 +19,16 @@ public static class ActionPanel
         (MatterStatus.UnderRecheck, MatterAction.ConcludeRecheck) => true,
         _ => false,
     };
+
+    /// <summary>
+    /// The units a clerk may choose for 转送/交办/移送, in the order of the organisation (bureau, departments, streets),
+    /// the routing suggestion preselected and marked. The matter page and the quick 转送 of the receipt and the queue
+    /// show the same list.
+    /// </summary>
+    public static IEnumerable<SelectListItem> UnitOptions(IEnumerable<Guid> ids, IReadOnlyDictionary<Guid, Unit> units, Guid? suggested) =>
+        ids.Select(id => units[id]).OrderBy(u => u.Kind).ThenBy(u => u.Code, StringComparer.Ordinal)
+            .Select(u => new SelectListItem(u.Id == suggested ? $"{u.Name}（建议）" : u.Name, u.Id.ToString(), u.Id == suggested));
+
+    /// <summary>Forms too long for the side column (items, facts, legal basis, opinion) open in a wide panel instead.</summary>
+    public static bool IsLong(MatterAction action) => action is MatterAction.Conclude or MatterAction.ConcludeReview or MatterAction.ConcludeRecheck;
 }

@@ -61,7 +61,11 @@ public sealed class DetailsModel(MatterWorkflow workflow, XinfangDb db, Staff st
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostActAsync(Guid id, MatterAction action, int version)
+    /// <param name="returnUrl">
+    /// Where the clerk acted from when it was not this page: the receipt's and the queue's 转送 (<c>_QuickTransfer</c>)
+    /// post here, so one action has one path. Success goes back there; a refusal shows this page with the form open.
+    /// </param>
+    public async Task<IActionResult> OnPostActAsync(Guid id, MatterAction action, int version, string? returnUrl = null)
     {
         var command = Lifecycle.Commands.ContainsKey(action) ? await CommandForm.BindAsync(this, action) : null;
         var result = command is null
@@ -69,8 +73,9 @@ public sealed class DetailsModel(MatterWorkflow workflow, XinfangDb db, Staff st
             : await workflow.ActAsync(id, command, version);
         if (result.TryGet(out var view, out var error))
         {
-            TempData["Flash"] = Done(action, view);
-            return Redirect($"/matters/{id}");
+            var elsewhere = !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl);
+            TempData["Flash"] = (elsewhere ? $"{view.Number}：" : "") + Done(action, view);
+            return elsewhere ? LocalRedirect(returnUrl!) : Redirect($"/matters/{id}");
         }
 
         if (!await LoadAsync(id))
@@ -97,6 +102,7 @@ public sealed class DetailsModel(MatterWorkflow workflow, XinfangDb db, Staff st
     private static string Done(MatterAction action, MatterView view) =>
         action switch
         {
+            MatterAction.Transfer => $"已转送至{view.UnitName}，事项现为“{view.StatusLabel}”。",
             MatterAction.Conclude when view.Conclusion is { IsIssued: false } => "处理意见已提交，待单位负责人审批后出具。",
             MatterAction.Reissue => "已出具更正文书，原文书作废；请送达更正后的文书。",
             MatterAction.Deliver => "送达已记录。如有签收的送达回执，请在“附件”中上传扫描件。",
@@ -167,9 +173,7 @@ public sealed class DetailsModel(MatterWorkflow workflow, XinfangDb db, Staff st
 
     private DeadlineRules Deadlines { get; set; } = null!;
 
-    private IEnumerable<SelectListItem> Options(IReadOnlyList<Guid> ids, Guid? selected) =>
-        ids.Select(id => Units[id]).OrderBy(u => u.Kind).ThenBy(u => u.Code, StringComparer.Ordinal)
-            .Select(u => new SelectListItem(u.Id == selected ? $"{u.Name}（建议）" : u.Name, u.Id.ToString(), u.Id == selected));
+    private IEnumerable<SelectListItem> Options(IReadOnlyList<Guid> ids, Guid? selected) => ActionPanel.UnitOptions(ids, Units, selected);
 
     private async Task<bool> LoadAsync(Guid id)
     {

@@ -126,7 +126,8 @@ public static class MatterEndpoints
     /// <summary>Query-string shape of <see cref="MatterFilter"/>: <c>?status=accepted&amp;status=concluded&amp;overdue=true</c>.</summary>
     public sealed record MatterQuery(
         string[]? Status, Guid? UnitId, string? Purpose, string? CategoryCode, string? Channel, DateOnly? From, DateOnly? To,
-        int? DueWithin, bool? Overdue, string? Q, int? Page, int? PageSize, string? After = null, string? Count = null, string? Problem = null, bool? Spam = null)
+        int? DueWithin, bool? Overdue, string? Q, int? Page, int? PageSize, string? After = null, string? Count = null, string? Problem = null, bool? Spam = null,
+        bool? Undelivered = null)
     {
         public Result<MatterFilter> ToFilter()
         {
@@ -181,6 +182,7 @@ public static class MatterEndpoints
                 ExactCount = Count == "exact",
                 Problem = problem,
                 Spam = Spam,
+                Undelivered = Undelivered == true,
             };
         }
 

@@ -28,6 +28,9 @@ public sealed record MatterFilter(
     /// <summary>Matters with a notice this unit issued and has not yet delivered.</summary>
     public Guid? UndeliveredBy { get; init; }
 
+    /// <summary>Matters with a notice the viewer's own unit issued and has not yet delivered (<c>undelivered=true</c>: the desk's 待送达).</summary>
+    public bool Undelivered { get; init; }
+
     /// <summary>Matters under review or recheck by this body.</summary>
     public Guid? ReviewingBody { get; init; }
 
@@ -115,7 +118,7 @@ public sealed class MatterList(XinfangDb db, Staff staff, ReferenceData referenc
             query = query.Where(m => m.Status == MatterStatus.Accepted && m.Conclusion != null);
         }
 
-        if (filter.UndeliveredBy is { } issuer)
+        if ((filter.UndeliveredBy ?? (filter.Undelivered ? staff.UnitId : null)) is { } issuer)
         {
             query = query.Where(m => m.Notices.Any(n => n.IssuingUnitId == issuer && n.DeliveredOn == null && n.Kind != NoticeKind.Receipt));
         }
@@ -166,6 +169,11 @@ public sealed class MatterList(XinfangDb db, Staff staff, ReferenceData referenc
         if (filter.Overdue == true)
         {
             query = query.Where(m => m.NextDueOn < today);
+        }
+        else if (filter.Overdue == false)
+        {
+            // Not overdue: with dueWithin=0 this is "due today" (the registrar's 今日到期).
+            query = query.Where(m => m.NextDueOn >= today);
         }
 
         if (filter.Problem is { } type)

@@ -15,6 +15,9 @@ public sealed partial record MatterTable(Page<MatterSummary> Page, Func<int, str
     /// <summary>The words searched for, marked in titles and snippets.</summary>
     public IReadOnlyList<string> Highlights { get; init; } = [];
 
+    /// <summary>The queue's one-click 转送 of each row that may be transferred now.</summary>
+    public IReadOnlyDictionary<Guid, QuickTransfer> Transfers { get; init; } = new Dictionary<Guid, QuickTransfer>();
+
     public int PageCount => Math.Max(1, (Page.Total + Page.PageSize - 1) / Page.PageSize);
 
     public static string RowClass(MatterSummary m) => m.NextDue switch

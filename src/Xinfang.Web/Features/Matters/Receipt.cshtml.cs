@@ -24,6 +24,9 @@ public sealed class ReceiptModel(MatterWorkflow workflow, ReferenceData referenc
 
     public DeadlineView? Dispose { get; private set; }
 
+    /// <summary>转送 from here (the common next step), back to a blank registration form for the next visitor when done.</summary>
+    public QuickTransfer? Transfer { get; private set; }
+
     /// <summary>The rule in force for this matter (a local rule where one applies), so the printed periods are the ones that run.</summary>
     public PeriodRule Rule(string code) => _deadlines.RuleFor(code, Matter.Qualifiers);
 
@@ -49,6 +52,7 @@ public sealed class ReceiptModel(MatterWorkflow workflow, ReferenceData referenc
         _deadlines = current.Deadlines;
         RegisteringUnit = current.Units.TryGetValue(matter.RegisteringUnitId, out var unit) ? unit.Name : "";
         Dispose = matter.Deadlines.FirstOrDefault(d => d.Code == PeriodRules.Dispose);
+        Transfer = QuickTransfer.Of(matter, current.Units, "/matters/new");
         return Page();
     }
 

@@ -34,6 +34,9 @@ public sealed class SearchModel(MatterList list, UnitEditor units, CategoryEdito
 
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
 
+    /// <summary>Notices the viewer's unit issued and has still to deliver (the desk's 待送达 tile).</summary>
+    [BindProperty(SupportsGet = true)] public bool Undelivered { get; set; }
+
     /// <summary>The responsible unit: the statistics' drill-down by unit lands here.</summary>
     [BindProperty(SupportsGet = true)] public Guid? UnitId { get; set; }
 
@@ -49,7 +52,7 @@ public sealed class SearchModel(MatterList list, UnitEditor units, CategoryEdito
     public IReadOnlyList<CategoryOption> CategoryOptions { get; private set; } = [];
 
     public bool Filtered => Q is { Length: > 0 } || Status is { Length: > 0 } || Channel is { Length: > 0 } || Purpose is { Length: > 0 }
-        || CategoryCode is { Length: > 0 } || From is { Length: > 0 } || To is { Length: > 0 } || Overdue || UnitId is not null || Problem is { Length: > 0 };
+        || CategoryCode is { Length: > 0 } || From is { Length: > 0 } || To is { Length: > 0 } || Overdue || Undelivered || UnitId is not null || Problem is { Length: > 0 };
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -65,7 +68,8 @@ public sealed class SearchModel(MatterList list, UnitEditor units, CategoryEdito
         From = from?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         To = to?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var query = new MatterEndpoints.MatterQuery(Empty(Status) is { } s ? [s] : null, UnitId, Empty(Purpose), Empty(CategoryCode), Empty(Channel), from, to,
-            null, Overdue ? true : null, Empty(Q), Math.Max(1, PageNumber), PageSize, Problem: Empty(Problem));
+            null, Overdue ? true : null, Empty(Q), Math.Max(1, PageNumber), PageSize, Problem: Empty(Problem),
+            Undelivered: Undelivered ? true : null);
         var found = await query.ToFilter().ThenAsync(filter => list.FindAsync(filter, cancellationToken));
         if (!found.TryGet(out var page, out var error))
         {
@@ -93,6 +97,7 @@ public sealed class SearchModel(MatterList list, UnitEditor units, CategoryEdito
         ["from"] = Empty(From),
         ["to"] = Empty(To),
         ["overdue"] = Overdue ? "true" : null,
+        ["undelivered"] = Undelivered ? "true" : null,
         ["unitId"] = UnitId?.ToString(),
         ["problem"] = Empty(Problem),
     };
