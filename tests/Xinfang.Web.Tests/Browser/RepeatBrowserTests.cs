@@ -9,7 +9,7 @@ namespace Xinfang.Web.Tests.Browser;
 /// <summary>
 /// Issue 14: the "来过吗？" panel fills in as the clerk types who came and what about, beside the form at 1366 px and
 /// below the petitioners at 390 px; the clerk dismisses one suggestion and confirms another, and the matter page shows
-/// the link. Screenshots under repeats/. On SQLite only: the API tests cover both providers.
+/// the link, and an undecided pair with its reasons and the confirm/dismiss buttons. Screenshots under repeats/. On SQLite only: the API tests cover both providers.
 /// </summary>
 public sealed class RepeatBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -80,5 +80,15 @@ public sealed class RepeatBrowserTests(BrowserFixture browser) : IClassFixture<B
 
         await page.GotoAsync($"/matters/{Id(heating)}", new() { WaitUntil = WaitUntilState.Load });
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("已确认的重复件 1 件");
+
+        // The pair (heatingAgain, heating) was never decided: its page offers it with the reasons and both buttons.
+        await page.SetViewportSizeAsync(1366, 900);
+        await page.GotoAsync($"/matters/{Id(heatingAgain)}", new() { WaitUntil = WaitUntilState.Load });
+        var offered = page.Locator($"#repeats ~ ul [data-repeat-candidate='{Id(heating)}']");
+        await Assertions.Expect(offered).ToContainTextAsync("同一身份证号");
+        await Assertions.Expect(offered.GetByRole(AriaRole.Button, new() { Name = "确认为重复件" })).ToBeVisibleAsync();
+        await shots.TakeAsync("05-matter-candidates-1366");
+        await page.SetViewportSizeAsync(390, 844);
+        await shots.TakeAsync("06-matter-candidates-390");
     }
 }
