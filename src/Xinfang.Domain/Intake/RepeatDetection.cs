@@ -62,10 +62,11 @@ public static class RepeatDetection
 
         var ignored = new HashSet<string>(probe.AddressWords, StringComparer.Ordinal);
         ignored.UnionWith(prior.AddressWords);
-        var (similarity, shared) = Cosine(probe.Words, prior.Words, ignored, frequencies);
+        var (similarity, shared, synonyms) = Cosine(probe.Words, prior.Words, ignored, frequencies);
         if (similarity >= MentionSimilarityFrom)
         {
-            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"诉求相似度 {similarity:0.00}：{string.Join(' ', shared)}"));
+            var alike = synonyms.Count > 0 ? $"（同义：{string.Join('，', synonyms)}）" : "";
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"诉求相似度 {similarity:0.00}：{string.Join(' ', shared)}{alike}"));
         }
 
         var content = similarity;
@@ -168,43 +169,46 @@ public static class RepeatDetection
     private static bool Overlaps(this IReadOnlyCollection<string> a, IReadOnlyCollection<string> b) =>
         a.Count > 0 && b.Count > 0 && a.Any(b.Contains);
 
-    /// <summary>Cosine of sublinear TF-IDF vectors, and the (up to three) shared words that weigh most in it.</summary>
-    private static (double Similarity, IReadOnlyList<string> Shared) Cosine(IReadOnlyList<string> a, IReadOnlyList<string> b, HashSet<string> ignored,
-                                                                            DocumentFrequencies frequencies)
+    /// <summary>
+    /// Cosine of sublinear TF-IDF vectors over concepts (<see cref="PetitionVocabulary"/>: 欠薪 and 拖欠工资 are one),
+    /// the (up to three) shared words that weigh most in it, and the shared concepts spelt differently on the two sides.
+    /// </summary>
+    private static (double Similarity, IReadOnlyList<string> Shared, IReadOnlyList<string> Synonyms) Cosine(
+        IReadOnlyList<string> a, IReadOnlyList<string> b, HashSet<string> ignored, DocumentFrequencies frequencies)
     {
         var va = Vector(a, ignored, frequencies);
         var vb = Vector(b, ignored, frequencies);
         if (va.Count == 0 || vb.Count == 0)
         {
-            return (0, []);
+            return (0, [], []);
         }
 
-        var products = new List<(string Word, double Product)>();
-        foreach (var (word, weight) in va)
+        var products = new List<(string Word, double Product, string? Synonym)>();
+        foreach (var (concept, (weight, surface)) in va)
         {
-            if (vb.TryGetValue(word, out var other))
+            if (vb.TryGetValue(concept, out var other))
             {
-                products.Add((word, weight * other));
+                // Shown as the probe spells it; "prior≈probe" where the earlier matter said it otherwise.
+                products.Add((surface, weight * other.Weight, other.Surface == surface ? null : $"{other.Surface}≈{surface}"));
             }
         }
 
         var dot = products.Sum(p => p.Product);
-        var norm = Math.Sqrt(va.Values.Sum(w => w * w)) * Math.Sqrt(vb.Values.Sum(w => w * w));
-        var shared = products.OrderByDescending(p => p.Product).ThenBy(p => p.Word, StringComparer.Ordinal).Take(3).Select(p => p.Word).ToList();
-        return (Math.Min(1, dot / norm), shared);
+        var norm = Math.Sqrt(va.Values.Sum(w => w.Weight * w.Weight)) * Math.Sqrt(vb.Values.Sum(w => w.Weight * w.Weight));
+        var ranked = products.OrderByDescending(p => p.Product).ThenBy(p => p.Word, StringComparer.Ordinal).ToList();
+        return (Math.Min(1, dot / norm), ranked.Take(3).Select(p => p.Word).ToList(), ranked.Select(p => p.Synonym).OfType<string>().Take(3).ToList());
     }
 
-    private static Dictionary<string, double> Vector(IReadOnlyList<string> words, HashSet<string> ignored, DocumentFrequencies frequencies)
+    private static Dictionary<string, (double Weight, string Surface)> Vector(IReadOnlyList<string> words, HashSet<string> ignored,
+                                                                              DocumentFrequencies frequencies)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var word in words)
+        var counts = new Dictionary<string, (int Count, string Surface)>(StringComparer.Ordinal);
+        foreach (var (concept, surface) in PetitionVocabulary.Concepts(words.Where(w => w.Length > 0 && !ignored.Contains(w)).ToList()))
         {
-            if (word.Length > 0 && !ignored.Contains(word))
-            {
-                counts[word] = counts.GetValueOrDefault(word) + 1;
-            }
+            counts[concept] = counts.TryGetValue(concept, out var c) ? (c.Count + 1, c.Surface) : (1, surface);
         }
 
-        return counts.ToDictionary(c => c.Key, c => (1 + Math.Log(c.Value)) * frequencies.Idf(c.Key), StringComparer.Ordinal);
+        return counts.ToDictionary(c => c.Key, c => ((1 + Math.Log(c.Value.Count)) * frequencies.IdfOfAny(PetitionVocabulary.Spellings(c.Key)), c.Value.Surface),
+            StringComparer.Ordinal);
     }
 }

@@ -160,6 +160,48 @@ public sealed class RepeatDetectionTests
     }
 
     [Fact]
+    public void The_same_matter_in_other_words_of_one_meaning_is_a_repeat_and_the_reason_names_the_synonyms()
+    {
+        // 欠薪 / 拖欠工资, 工头 / 包工头, 劳动监察 / 劳动监察大队: the second telling shares almost no spelling with the first.
+        var first = W("工地 包工头 拖欠 工资 12000 元 劳动监察 大队 没有 结果");
+        var again = W("反映 工头 欠薪 12000 元 找 劳动监察 无果");
+        var plain = Score(Probe(Liu, again), Prior(Liu, W("工地 包工头 欠款 12000 元 监察 没有 结果")));
+
+        var candidate = Score(Probe(Liu, again), Prior(Liu, first));
+
+        Assert.True(candidate.Similarity > plain.Similarity, $"{candidate.Similarity} vs {plain.Similarity}");
+        Assert.True(candidate.Score >= RepeatDetection.DefaultThreshold, $"{candidate.Score}");
+        var reason = Assert.Single(candidate.Reasons, r => r.StartsWith("诉求相似度", StringComparison.Ordinal));
+        Assert.Contains("同义：", reason, StringComparison.Ordinal);
+        Assert.Contains("拖欠工资≈欠薪", reason, StringComparison.Ordinal);
+        Assert.Contains("包工头≈工头", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Synonyms_do_not_make_another_persons_complaint_a_repeat() =>
+        Assert.True(Score(Probe(Wang, W("工头 欠薪 12000 元")), Prior(Liu, W("包工头 拖欠 工资 12000 元"))).Score < RepeatDetection.DefaultThreshold);
+
+    [Fact]
+    public void A_spelling_of_several_words_is_one_concept_and_other_words_stay_as_written()
+    {
+        var concepts = PetitionVocabulary.Concepts(W("包工头 拖欠 工资 物业 提高 收费 标准 暖气 不热 幸福 小区"));
+
+        Assert.Equal(["包工头", "欠薪", "物业", "涨价", "供暖", "室温不达标", "幸福", "小区"], concepts.Select(c => c.Concept));
+        Assert.Equal(["包工头", "拖欠工资", "物业", "提高收费标准", "暖气", "不热", "幸福", "小区"], concepts.Select(c => c.Surface));
+        Assert.Equal(["供暖", "暖气", "取暖", "采暖", "供热", "暖气片"], PetitionVocabulary.Spellings("供暖"));
+        Assert.Equal(["幸福"], PetitionVocabulary.Spellings("幸福"));
+    }
+
+    [Fact]
+    public void A_concept_weighs_as_its_commonest_spellings_together()
+    {
+        var frequencies = new DocumentFrequencies(100, new Dictionary<string, int> { ["暖气"] = 30, ["供暖"] = 30, ["锅炉房"] = 1 });
+
+        Assert.True(frequencies.IdfOfAny(PetitionVocabulary.Spellings("供暖")) < frequencies.Idf("暖气"));
+        Assert.Equal(frequencies.Idf("锅炉房"), frequencies.IdfOfAny(["锅炉房"]));
+    }
+
+    [Fact]
     public void Empty_texts_are_not_similar() =>
         Assert.Equal(0, Score(Probe(Liu, []), Prior(Liu, Heating)).Similarity);
 

@@ -9,7 +9,8 @@ namespace Xinfang.Web.Tests.Browser;
 /// <summary>
 /// Issue 14: the "来过吗？" panel fills in as the clerk types who came and what about, beside the form at 1366 px and
 /// below the petitioners at 390 px; the clerk dismisses one suggestion and confirms another, and the matter page shows
-/// the link. Screenshots under repeats/. On SQLite only: the API tests cover both providers.
+/// the link, and an undecided pair with its reasons and the confirm/dismiss buttons;
+/// then the person's page and a search with its marked words. Screenshots under repeats/. On SQLite only: the API tests cover both providers.
 /// </summary>
 public sealed class RepeatBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -80,5 +81,30 @@ public sealed class RepeatBrowserTests(BrowserFixture browser) : IClassFixture<B
 
         await page.GotoAsync($"/matters/{Id(heating)}", new() { WaitUntil = WaitUntilState.Load });
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("已确认的重复件 1 件");
+
+        // The pair (heatingAgain, heating) was never decided: its page offers it with the reasons and both buttons.
+        await page.SetViewportSizeAsync(1366, 900);
+        await page.GotoAsync($"/matters/{Id(heatingAgain)}", new() { WaitUntil = WaitUntilState.Load });
+        var offered = page.Locator($"#repeats ~ ul [data-repeat-candidate='{Id(heating)}']");
+        await Assertions.Expect(offered).ToContainTextAsync("同一身份证号");
+        await Assertions.Expect(offered.GetByRole(AriaRole.Button, new() { Name = "确认为重复件" })).ToBeVisibleAsync();
+        await shots.TakeAsync("05-matter-candidates-1366");
+        await page.SetViewportSizeAsync(390, 844);
+        await shots.TakeAsync("06-matter-candidates-390");
+
+        // The person's page (their matters and visits) and the search with its marked words, looked at once here.
+        await page.SetViewportSizeAsync(1366, 900);
+        await page.GetByRole(AriaRole.Link, new() { Name = "全部信访" }).First.ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/people/"));
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync(heating.GetProperty("number").GetString()!);
+        await shots.TakeAsync("07-person-1366");
+        await page.SetViewportSizeAsync(390, 844);
+        await shots.TakeAsync("08-person-390");
+        await page.SetViewportSizeAsync(1366, 900);
+        await page.GotoAsync("/matters?q=" + Uri.EscapeDataString("暖气"), new() { WaitUntil = WaitUntilState.Load });
+        await Assertions.Expect(page.Locator("main mark").First).ToBeVisibleAsync();
+        await shots.TakeAsync("09-search-1366");
+        await page.SetViewportSizeAsync(390, 844);
+        await shots.TakeAsync("10-search-390");
     }
 }

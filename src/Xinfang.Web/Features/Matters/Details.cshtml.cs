@@ -199,7 +199,7 @@ public sealed class DetailsModel(MatterWorkflow workflow, XinfangDb db, Staff st
             Receipts = receipts.ToLookup(r => r.NoticeId, r => (r.Id, r.FileName));
         }
 
-        var actors = Matter.Events.Select(e => e.By).Distinct().ToList();
+        var actors = Matter.Events.Select(e => e.By).Concat(RepeatLinkViews.Select(l => l.By)).Distinct().ToList();
         StaffNames = await db.Users.AsNoTracking().Where(u => actors.Contains(u.UserName!)).ToDictionaryAsync(u => u.UserName!, u => u.DisplayName);
         if (staff.Has(Roles.Registrar) || staff.Has(Roles.Director) || staff.Has(Roles.UnitHead))
         {
