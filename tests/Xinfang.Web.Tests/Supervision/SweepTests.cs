@@ -123,6 +123,34 @@ public sealed class SweepTests(SharedApps apps)
         var docx = await supervisor.Http.GetAsync($"/api/v1/notices/{sample.GetProperty("id").GetGuid()}/document.docx");
         Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
 
+        // The leaders' view (item 6): 挂牌督办 and each unit's overdue count are the open 督办函's own, counted here from the register.
+        var open = letters.Where(l => l.GetProperty("open").GetBoolean() && l.GetProperty("kind").GetString() == "supervision").ToList();
+        var listed = open.Where(l => l.GetProperty("level").GetInt32() == 2).Select(l => l.GetProperty("matterId").GetGuid()).ToHashSet();
+        var overview = await supervisor.Http.GetFromJsonAsync<JsonElement>("/api/v1/supervision/overview");
+        Assert.Equal(listed.Order(), overview.GetProperty("listed").EnumerateArray().Select(l => l.GetProperty("matterId").GetGuid()).Order());
+        var units = overview.GetProperty("units").EnumerateArray().ToList();
+        foreach (var byUnit in open.GroupBy(l => l.GetProperty("unitId").GetGuid()))
+        {
+            var row = units.Single(u => u.GetProperty("unitId").GetGuid() == byUnit.Key);
+            Assert.Equal(byUnit.Select(l => l.GetProperty("matterId").GetGuid()).Distinct().Count(), row.GetProperty("overdue").GetInt32());
+            Assert.Equal(byUnit.Where(l => l.GetProperty("level").GetInt32() == 2).Select(l => l.GetProperty("matterId").GetGuid()).Distinct().Count(), row.GetProperty("listed").GetInt32());
+        }
+
+        Assert.Equal(1, units[0].GetProperty("rank").GetInt32());
+        Assert.True(units.Zip(units.Skip(1)).All(p => p.First.GetProperty("overdue").GetInt32() >= p.Second.GetProperty("overdue").GetInt32()));
+
+        // A leader put in charge of a listed matter sees that package as 挂牌督办中, and only what is packaged to them.
+        var leader = await app.StaffAsync("610114000", "leader");
+        var packaged = listed.First();
+        await Http.EnsureAsync(await registrar.Http.PostAsJsonAsync($"/api/v1/matters/{packaged}/packages", new { leaderUserId = leader.UserId, plan = "约见信访人，督促人社局限期办结" }));
+        var mine = await leader.Http.GetFromJsonAsync<JsonElement>("/api/v1/supervision/overview");
+        Assert.Equal([packaged], mine.GetProperty("listed").EnumerateArray().Select(l => l.GetProperty("matterId").GetGuid()));
+        var package = Assert.Single(Assert.Single(mine.GetProperty("leaders").EnumerateArray()).GetProperty("packages").EnumerateArray());
+        Assert.Equal("listed", package.GetProperty("state").GetString());
+        Assert.Equal(1, Assert.Single(mine.GetProperty("units").EnumerateArray()).GetProperty("overdue").GetInt32());
+        var all = await supervisor.Http.GetFromJsonAsync<JsonElement>("/api/v1/supervision/overview");
+        Assert.Contains(all.GetProperty("leaders").EnumerateArray(), l => l.GetProperty("leaderUserId").GetGuid() == leader.UserId);
+
         // A matter that moved on closed its letters: every concluded matter's letters are no longer open.
         foreach (var plan in plans.Where(p => p.ConcludeOn <= Last))
         {
