@@ -69,6 +69,8 @@ public static class FeaturesSetup
         builder.Services.AddScoped<SupervisionSweep>();
         builder.Services.AddScoped<ConcentratedSupervision>();
         builder.Services.AddScoped<LeaderOverview>();
+        builder.Services.AddScoped<UnitDigests>();
+        builder.Services.AddSingleton<IDigestSender, LoggingDigestSender>();
         builder.Services.AddScoped<SupervisionLetters>();
         if (builder.Configuration.GetValue("Jobs:SupervisionSweep", true))
         {

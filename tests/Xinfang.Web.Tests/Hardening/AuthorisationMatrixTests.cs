@@ -122,6 +122,7 @@ public sealed class AuthorisationMatrixTests
         ["POST /api/v1/supervision/problem-letters"] = Policy.Bureau,
         ["GET /api/v1/supervision/problem-letters"] = Policy.Staff,
         ["GET /api/v1/supervision/overview"] = Policy.Staff,
+        ["GET /api/v1/supervision/digest"] = Policy.Staff,
         ["GET /api/v1/audit/"] = Policy.Audit,
         ["GET /api/v1/audit/export.xlsx"] = Policy.Audit,
         ["GET /api/v1/audit/verify"] = Policy.Audit,

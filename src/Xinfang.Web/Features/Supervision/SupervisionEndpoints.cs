@@ -32,6 +32,9 @@ public static class SupervisionEndpoints
             .WithSummary("批量发督查督办函：未列入督查问题、不可见或今天已发函的事项逐件拒绝并说明理由，其余照常发函");
         supervision.MapGet("/problem-letters", (Guid? unitId, ConcentratedSupervision board, CancellationToken ct) => board.LettersAsync(unitId, ct))
             .WithSummary("已发的督查督办函");
+        supervision.MapGet("/digest", async Task<Results<Ok<UnitDigestView>, ProblemHttpResult>> (Guid? unitId, string? asOf, UnitDigests digests, CancellationToken ct) =>
+                (await digests.ForAsync(unitId, asOf, ct)).TryGet(out var digest, out var error) ? TypedResults.Ok(digest) : error.ToProblem())
+            .WithSummary("单位督办摘要：即将到期和已逾期的事项，分“尚未受理”和“尚未办结”；单位工作人员看本单位，信访部门可看任一单位");
         supervision.MapGet("/overview", (LeaderOverview overview, CancellationToken ct) => overview.BoardAsync(ct))
             .WithSummary("领导督查视图：挂牌督办事项，各单位按逾期和督查问题数排名（附七类问题计数），各包案领导的包案及状态；局机关看全部，包案领导看本人包案");
         return api;
