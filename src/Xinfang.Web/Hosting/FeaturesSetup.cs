@@ -70,6 +70,7 @@ public static class FeaturesSetup
         builder.Services.AddScoped<ConcentratedSupervision>();
         builder.Services.AddScoped<LeaderOverview>();
         builder.Services.AddScoped<UnitDigests>();
+        builder.Services.AddScoped<SuggestionRegister>();
         builder.Services.AddSingleton<IDigestSender, LoggingDigestSender>();
         builder.Services.AddScoped<SupervisionLetters>();
         if (builder.Configuration.GetValue("Jobs:SupervisionSweep", true))

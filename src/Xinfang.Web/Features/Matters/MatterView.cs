@@ -71,7 +71,6 @@ public sealed record MatterView(
     public int RepeatCount { get; init; }
 
     /// <summary>办理后仍重复信访: this matter repeats one that was already concluded when the link was confirmed.</summary>
-    public bool RepeatsAfterConclusion { get; init; }
 
     /// <summary>Only in the response that registered the matter: the petitioner's query code is stored hashed and never shown again.</summary>
     public string? QueryCode { get; init; }
@@ -113,7 +112,6 @@ public sealed record MatterView(
             Correctable = allowed.Contains(MatterAction.Reissue) ? Lifecycle.Correctable(m, context).Select(n => n.Id).ToList() : [],
             Qualifiers = [.. m.Qualifiers],
             RepeatCount = m.RepeatCount,
-            RepeatsAfterConclusion = m.RepeatsAfterConclusion,
         };
     }
 
