@@ -159,6 +159,9 @@ public sealed class OrderIncident
     public string Outcome { get; set; } = "";
 
     public string RecordedBy { get; set; } = "";
+
+    /// <summary>Raised by every correction, so that of two people correcting the same record the second is told.</summary>
+    public int Version { get; set; }
 }
 
 /// <summary>培训、宣传、律师坐班.</summary>

@@ -120,6 +120,7 @@ public static class FeaturesSetup
         app.MapNoticePages();
         api.MapAttachments();
         api.MapExchange();
+        app.MapExchangePages();
         app.MapAttachmentPages();
         api.MapPrevention();
         api.MapPortal();

@@ -7,7 +7,8 @@ namespace Xinfang.Web.Tests.Browser;
 
 /// <summary>
 /// Documents in a real browser: a handler opens a notice's print view from the matter page and downloads it; the
-/// administrator edits a template, sees the live preview follow the typing and a wrong field refused.
+/// administrator edits a template, sees the live preview follow the typing and a wrong field refused; the registrar
+/// exports a matter's exchange package and sees the exchange page refuse it, saying why.
 /// </summary>
 /// <remarks>On SQLite only: the screens are the same on both providers, whose behaviour is tested over HTTP.</remarks>
 public sealed class NoticeBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
@@ -54,6 +55,31 @@ public sealed class NoticeBrowserTests(BrowserFixture browser) : IClassFixture<B
         await page.SetViewportSizeAsync(390, 844);
         await shots.TakeAsync("03-print-view-390");
         await page.SetViewportSizeAsync(1366, 900);
+
+        // The exchange (issue 12): the matter page exports the matter's package; the exchange page imports one and says
+        // why it refused it — here the same matter, already in this database.
+        var exporter = await context.NewPageAsync();
+        await exporter.GotoAsync($"/matters/{Id(matter)}");
+        var exported = await exporter.RunAndWaitForDownloadAsync(() => exporter.GetByRole(AriaRole.Link, new() { Name = "导出交换包" }).ClickAsync());
+        Assert.StartsWith("xinfang-exchange-", exported.SuggestedFilename);
+        var package = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".zip");
+        await exported.SaveAsAsync(package);
+        await exporter.CloseAsync();
+        await page.GotoAsync("/exchange");
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.GetByLabel("上级交办或其他系统导出的交换包（.zip）").SetInputFilesAsync(package);
+        await page.GetByRole(AriaRole.Button, new() { Name = "导入" }).ClickAsync();
+        var result = page.Locator("#import-result");
+        await Assertions.Expect(result).ToContainTextAsync("交换包未导入，未保存任何内容");
+        await Assertions.Expect(result).ToContainTextAsync($"信访事项 {matter.GetProperty("number").GetString()} 已在本系统中");
+        await shots.TakeAsync("11-exchange-refused");
+        await page.GetByLabel("上级交办或其他系统导出的交换包（.zip）").SetInputFilesAsync(new FilePayload { Name = "来信.zip", MimeType = "application/zip", Buffer = "not a zip"u8.ToArray() });
+        await page.GetByRole(AriaRole.Button, new() { Name = "导入" }).ClickAsync();
+        await Assertions.Expect(result).ToContainTextAsync("上传的文件不是 zip 格式的交换包");
+        await page.SetViewportSizeAsync(390, 844);
+        await shots.TakeAsync("12-exchange-390");
+        await page.SetViewportSizeAsync(1366, 900);
+        File.Delete(package);
 
         Assert.True(watch.Problems.Count == 0, string.Join(Environment.NewLine, watch.Problems));
 

@@ -31,6 +31,12 @@ public sealed class RulesInTheTextTests
         Assert.Contains("本局自收到之日起十日内", receipt);
         Assert.Contains("《信访工作条例》第二十二条（本区从严）", receipt);
 
+        // The procedure the bureau publishes on the portal (第十八条) says the same.
+        var published = await app.Anonymous().GetStringAsync("/portal", Ct);
+        Assert.Contains("信访部门自收到之日起十日内", published);
+        Assert.Contains("可延长不超过二十日", published);
+        Assert.Contains("可以自收到之日起二十日内请求复查", published);
+
         matter = await ActAsync(registrar.Http, matter, "transfer", new { unitId = unit.UnitId, on = "2026-09-02" });
         matter = await ActAsync(unit.Http, matter, "accept", new { on = "2026-09-03" });
 

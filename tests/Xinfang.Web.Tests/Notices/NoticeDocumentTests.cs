@@ -109,6 +109,27 @@ public sealed class NoticeDocumentTests(SharedApps apps)
         Assert.Contains("三十日内向阎良区委区政府提出复查请求", opinion.GetProperty("fields").GetProperty("救济途径").GetString());
     }
 
+    /// <summary>
+    /// Every template the product ships — also those no matter in the test above reaches (建议意见答复, 转办函, each channel
+    /// of 导入法定途径告知书 and each reason of 不予受理, the 送达回执, the supervision letters) — is a valid template and,
+    /// given every merge field its key declares, leaves no field open (no database: the wording alone).
+    /// </summary>
+    [Fact]
+    public void Every_shipped_template_is_valid_and_fills_every_merge_field_it_uses()
+    {
+        var shipped = Xinfang.Web.Features.Notices.TemplateStore.Shipped();
+        Assert.Empty(NoticeFields.TemplateKeys.Except(shipped.Keys));
+        foreach (var (key, text) in shipped)
+        {
+            Assert.Null(NoticeTemplates.Check(key, text));
+            var filled = NoticeTemplates.Fill(text, NoticeFields.For(key).ToDictionary(f => f, f => $"〈{f}〉"));
+            Assert.True(filled.Missing.Count == 0, $"{key} leaves {string.Join("、", filled.Missing)} open");
+            Assert.DoesNotContain("{{", string.Join("\n", [filled.Title, filled.Addressee, .. filled.Paragraphs]));
+            Assert.NotEmpty(filled.Title);
+            Assert.NotEmpty(filled.Paragraphs);
+        }
+    }
+
     [Theory, DatabaseData]
     public async Task An_issued_document_keeps_its_bytes_after_a_template_edit_and_its_hash_is_in_the_audit_trail(Db db)
     {

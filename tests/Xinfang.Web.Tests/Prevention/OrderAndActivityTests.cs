@@ -121,7 +121,17 @@ public sealed class OrderAndActivityTests(SharedApps apps)
         var corrected = await registrar.Http.PutAsJsonAsync($"/api/v1/incidents/{id}",
             new { on = "2026-11-20T10:30:00+08:00", behaviour = "lingering", staffAction = new[] { "dissuade", "educate" }, policeCalled = true, outcome }, Ct);
         await Http.EnsureAsync(corrected);
-        Assert.Equal("劝阻、教育", (await corrected.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("staffActionLabel").GetString());
+        var correctedView = await corrected.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("劝阻、教育", correctedView.GetProperty("staffActionLabel").GetString());
+        Assert.Equal(1, correctedView.GetProperty("version").GetInt32());
+
+        // A correction made on the version before that one is refused and changes nothing.
+        var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/incidents/{id}")
+        {
+            Content = JsonContent.Create(new { on = "2026-11-20T10:30:00+08:00", behaviour = "other", staffAction = new[] { "dissuade" }, outcome = "旧版本上的更正" }),
+        };
+        stale.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"0\"", isWeak: true));
+        await Http.AssertProblemAsync(await registrar.Http.SendAsync(stale, Ct), HttpStatusCode.PreconditionFailed, "concurrency.stale");
         await Http.AssertProblemAsync(await registrar.Http.PutAsJsonAsync($"/api/v1/incidents/{id}", new { behaviour = "lingering", outcome = "x" }, Ct),
             HttpStatusCode.UnprocessableEntity, "incident.at-invalid");
         Assert.Equal(HttpStatusCode.Forbidden, (await unit.Http.PutAsJsonAsync($"/api/v1/incidents/{id}", new { behaviour = "other" }, Ct)).StatusCode);

@@ -120,6 +120,7 @@ public sealed class OrderIncidentConfiguration : IEntityTypeConfiguration<OrderI
         builder.Property(i => i.StaffActions).AsJson();
         builder.Property(i => i.Outcome).HasMaxLength(LedgerRules.TextLength);
         builder.Property(i => i.RecordedBy).HasMaxLength(128);
+        builder.Property(i => i.Version).IsConcurrencyToken();
         builder.HasOne<Matter>().WithMany().HasForeignKey(i => i.MatterId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(i => i.At);
     }

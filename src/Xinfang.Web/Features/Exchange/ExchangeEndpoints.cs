@@ -16,22 +16,7 @@ public static class ExchangeEndpoints
     public static RouteGroupBuilder MapExchange(this RouteGroupBuilder api)
     {
         var exchange = api.MapGroup("/exchange").WithTags("交换包").RequireAuthorization(Policies.Bureau);
-        exchange.MapGet("/export", async (Guid? matterId, DateOnly? since, HttpContext http, ExchangeExport export, Staff staff, TimeProvider time, CancellationToken ct) =>
-            {
-                if (matterId is null && since is null)
-                {
-                    await Error.Validation("exchange.scope-required", "请指定要导出的事项（matterId）或起始日期（since）。").ToProblem().ExecuteAsync(http);
-                    return;
-                }
-
-                // The zip is written straight onto the response; ZipArchive finishes each entry with a synchronous write.
-                http.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
-                http.Response.ContentType = "application/zip";
-                var name = $"xinfang-exchange-{ChinaTime.DateOf(time.GetUtcNow()):yyyyMMdd}.zip";
-                http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
-                await export.WriteAsync(http.Response.Body, matterId, since, staff.UserName, ct);
-            })
-            .Produces(StatusCodes.Status200OK, contentType: "application/zip");
+        MapExport(exchange);
         exchange.MapPost("/import", async Task<Results<Ok<ImportResult>, ProblemHttpResult>> (HttpContext http, ExchangeImport import, CancellationToken ct) =>
             {
                 // Read to a temporary file first (a zip is read from its end), counting against the cap as it arrives.
@@ -65,4 +50,35 @@ public static class ExchangeEndpoints
             .DisableAntiforgery();
         return api;
     }
+
+    /// <summary>The browser's copy of the export (the exchange page and the matter page link to it), authenticated by the session cookie.</summary>
+    public static WebApplication MapExchangePages(this WebApplication app)
+    {
+        MapExport(app.MapGroup("/exchange").RequireAuthorization(Policies.Bureau).ExcludeFromDescription());
+        return app;
+    }
+
+    private static void MapExport(RouteGroupBuilder exchange) =>
+        exchange.MapGet("/export", async (Guid? matterId, DateOnly? since, HttpContext http, ExchangeExport export, Staff staff, TimeProvider time, CancellationToken ct) =>
+            {
+                if (matterId is null && since is null)
+                {
+                    await Error.Validation("exchange.scope-required", "请指定要导出的事项（matterId）或起始日期（since）。").ToProblem().ExecuteAsync(http);
+                    return;
+                }
+
+                if (matterId is { } id && !await export.ExistsAsync(id, ct))
+                {
+                    await Error.NotFound("matter.not-found", "未找到该信访事项。").ToProblem().ExecuteAsync(http);
+                    return;
+                }
+
+                // The zip is written straight onto the response; ZipArchive finishes each entry with a synchronous write.
+                http.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
+                http.Response.ContentType = "application/zip";
+                var name = $"xinfang-exchange-{ChinaTime.DateOf(time.GetUtcNow()):yyyyMMdd}.zip";
+                http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
+                await export.WriteAsync(http.Response.Body, matterId, since, staff.UserName, ct);
+            })
+            .Produces(StatusCodes.Status200OK, contentType: "application/zip");
 }

@@ -18,6 +18,9 @@ public sealed class ExchangeExport(XinfangDb db, TimeProvider time)
 {
     private const int Batch = 100;
 
+    public Task<bool> ExistsAsync(Guid matterId, CancellationToken cancellationToken) =>
+        db.Set<Matter>().AnyAsync(m => m.Id == matterId, cancellationToken);
+
     public async Task WriteAsync(Stream output, Guid? matterId, DateOnly? since, string exportedBy, CancellationToken cancellationToken)
     {
         var query = db.Set<Matter>().AsNoTracking();

@@ -17,6 +17,9 @@ public static partial class ExchangePackage
     public const long DefaultMaxExpandedBytes = 2L * 1024 * 1024 * 1024;
     public const int DefaultMaxEntries = 200_000;
 
+    /// <summary>How many bytes of documents and attachments an import holds before it writes them and forgets them (still inside its one transaction).</summary>
+    public const long DefaultImportFlushBytes = 32L * 1024 * 1024;
+
     /// <summary>No single file in a package is larger than this expanded (an attachment is at most 20 MB by default).</summary>
     public const long MaxEntryBytes = 64L * 1024 * 1024;
 

@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Xinfang.Domain.Deadlines;
+using Xinfang.Domain.Matters;
+using Xinfang.Web.Data;
 
 namespace Xinfang.Web.Features.Portal;
 
 /// <summary>The number and query code, once, printable; a reload finds them gone (they travel in TempData, never in the address).</summary>
 [AllowAnonymous]
-public sealed class DoneModel : PageModel
+public sealed class DoneModel(ReferenceData reference) : PageModel
 {
     public string Number { get; private set; } = "";
 
@@ -16,7 +19,12 @@ public sealed class DoneModel : PageModel
 
     public string PhoneMasked { get; private set; } = "";
 
-    public IActionResult OnGet()
+    /// <summary>The period in force, so that "what happens next" says what the clocks run.</summary>
+    public PeriodRule Rule(string code) => _rules.Rule(code);
+
+    private DeadlineRules _rules = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (TempData[SubmitModel.ReceiptKey] is not string receipt || receipt.Split('|') is not [var number, var code, var on, var phone])
         {
@@ -24,6 +32,7 @@ public sealed class DoneModel : PageModel
         }
 
         (Number, QueryCode, ReceivedOn, PhoneMasked) = (number, code, on, phone);
+        _rules = (await reference.CurrentAsync(cancellationToken)).Deadlines;
         Response.Headers.CacheControl = "no-store";
         return Page();
     }

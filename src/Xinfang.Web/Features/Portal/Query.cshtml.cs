@@ -77,7 +77,7 @@ public sealed class QueryModel(PetitionPortal portal) : PageModel
 
     public async Task<IActionResult> OnPostReviewAsync(CancellationToken cancellationToken) =>
         await ShowAsync(await portal.RequestReviewAsync(Number, new PublicReviewRequest(QueryCode, Reason), cancellationToken),
-            "您的请求已提交，复查（复核）机关将依法在 30 日内提出意见。", cancellationToken);
+            "您的请求已提交，复查（复核）机关将在下方所列期限内依法提出意见。", cancellationToken);
 
     public async Task<IActionResult> OnPostNoticeAsync(CancellationToken cancellationToken)
     {

@@ -21,6 +21,9 @@ public sealed class OrderModel(OrderLog log, TimeProvider time) : PageModel
     /// <summary>更正: the incident being corrected (from ?edit=), its fields loaded into the form.</summary>
     [BindProperty(SupportsGet = true)] public Guid? Edit { get; set; }
 
+    /// <summary>The version of the record when the correction form was opened; a stale form is refused.</summary>
+    [BindProperty] public int Version { get; set; }
+
     public IReadOnlyList<IncidentView> Incidents { get; private set; } = [];
 
     public string? Error { get; private set; }
@@ -31,8 +34,8 @@ public sealed class OrderModel(OrderLog log, TimeProvider time) : PageModel
         Incidents = await log.ListAsync(null, null, ct);
         if (Incidents.FirstOrDefault(i => i.Id == Edit) is { } editing)
         {
-            (At, Behaviour, Actions, PoliceCalled, Outcome, MatterNumber) =
-                (editing.On.DateTime, editing.Behaviour, [.. editing.StaffAction], editing.PoliceCalled, editing.Outcome, editing.MatterNumber);
+            (At, Behaviour, Actions, PoliceCalled, Outcome, MatterNumber, Version) =
+                (editing.On.DateTime, editing.Behaviour, [.. editing.StaffAction], editing.PoliceCalled, editing.Outcome, editing.MatterNumber, editing.Version);
         }
         else
         {
@@ -56,7 +59,7 @@ public sealed class OrderModel(OrderLog log, TimeProvider time) : PageModel
         {
             var on = At is { } at ? new DateTimeOffset(at, ChinaTime.Offset) : (DateTimeOffset?)null;
             var input = new IncidentInput(matterId, on, Behaviour, Actions, PoliceCalled, Outcome);
-            var result = Edit is { } id ? await log.CorrectAsync(id, input, ct) : await log.RecordAsync(input, ct);
+            var result = Edit is { } id ? await log.CorrectAsync(id, input, Version, ct) : await log.RecordAsync(input, ct);
             if (result.IsSuccess)
             {
                 TempData["Flash"] = Edit is null ? "已记录接待秩序事件。" : "已更正接待秩序记录。";

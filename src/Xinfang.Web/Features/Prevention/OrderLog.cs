@@ -10,7 +10,8 @@ public sealed record IncidentInput(Guid? MatterId = null, DateTimeOffset? On = n
                                    IReadOnlyList<StaffAction>? StaffAction = null, bool PoliceCalled = false, string? Outcome = null);
 
 public sealed record IncidentView(Guid Id, Guid? MatterId, string? MatterNumber, DateTimeOffset On, IncidentBehaviour Behaviour, string BehaviourLabel,
-                                  IReadOnlyList<StaffAction> StaffAction, string StaffActionLabel, bool PoliceCalled, string Outcome, string RecordedBy);
+                                  IReadOnlyList<StaffAction> StaffAction, string StaffActionLabel, bool PoliceCalled, string Outcome, string RecordedBy,
+                                  int Version);
 
 /// <summary>
 /// 维护秩序: the bureau's incident log at reception (警访联动, 第四十七条). Only bureau staff read or write it; it is
@@ -44,14 +45,20 @@ public sealed class OrderLog(XinfangDb db, Staff staff, TimeProvider time)
 
     /// <summary>
     /// 更正: the same checks as recording; the record is changed in place and the audit trail keeps what it said before
-    /// (every change of an order incident is audited), with who corrected it.
+    /// (every change of an order incident is audited), with who corrected it. A correction made on a version others
+    /// have corrected since is refused; the version is also a concurrency token, for two corrections at once.
     /// </summary>
-    public async Task<Result<IncidentView>> CorrectAsync(Guid id, IncidentInput input, CancellationToken cancellationToken = default)
+    public async Task<Result<IncidentView>> CorrectAsync(Guid id, IncidentInput input, int? expectedVersion, CancellationToken cancellationToken = default)
     {
         var incident = await db.Set<OrderIncident>().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (incident is null)
         {
             return Error.NotFound("incident.not-found", "该接待秩序记录不存在。");
+        }
+
+        if (expectedVersion is { } version && version != incident.Version)
+        {
+            return Stale;
         }
 
         var checkedFacts = OrderIncidents.Check(input.On?.UtcDateTime, time.GetUtcNow().UtcDateTime, input.Behaviour, input.StaffAction, input.PoliceCalled, input.Outcome);
@@ -67,9 +74,20 @@ public sealed class OrderLog(XinfangDb db, Staff staff, TimeProvider time)
 
         (incident.MatterId, incident.At, incident.Behaviour, incident.StaffActions, incident.PoliceCalled, incident.Outcome) =
             (input.MatterId, facts.At, facts.Behaviour, [.. facts.StaffActions], facts.PoliceCalled, facts.Outcome);
-        await db.SaveChangesAsync(cancellationToken);
+        incident.Version++;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Stale;
+        }
+
         return (await ListAsync(null, null, cancellationToken)).Single(i => i.Id == id);
     }
+
+    private static readonly Error Stale = new(ErrorKind.Stale, "concurrency.stale", "数据已被修改", "该接待秩序记录已被他人更正，请刷新后重试。");
 
     public async Task<List<IncidentView>> ListAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken = default)
     {
@@ -82,6 +100,6 @@ public sealed class OrderLog(XinfangDb db, Staff staff, TimeProvider time)
             .ToListAsync(cancellationToken);
         return rows.Select(r => new IncidentView(r.i.Id, r.i.MatterId, r.Number, new DateTimeOffset(r.i.At, TimeSpan.Zero).ToOffset(ChinaTime.Offset),
             r.i.Behaviour, r.i.Behaviour.ToChinese(), r.i.StaffActions, string.Join("、", r.i.StaffActions.Select(a => a.ToChinese())), r.i.PoliceCalled,
-            r.i.Outcome, r.i.RecordedBy)).ToList();
+            r.i.Outcome, r.i.RecordedBy, r.i.Version)).ToList();
     }
 }

@@ -74,9 +74,10 @@ public static class PreventionEndpoints
             .WithSummary("接待秩序事件记录（仅信访部门）");
         incidents.MapPost("/", async Task<Results<Created<IncidentView>, ProblemHttpResult>> (IncidentInput input, OrderLog log, CancellationToken ct) =>
             (await log.RecordAsync(input, ct)).TryGet(out var view, out var error) ? TypedResults.Created($"/api/v1/incidents/{view.Id}", view) : error.ToProblem());
-        incidents.MapPut("/{id:guid}", async Task<Results<Ok<IncidentView>, ProblemHttpResult>> (Guid id, IncidentInput input, OrderLog log, CancellationToken ct) =>
-                (await log.CorrectAsync(id, input, ct)).TryGet(out var view, out var error) ? TypedResults.Ok(view) : error.ToProblem())
-            .WithSummary("更正接待秩序事件记录（仅信访部门；更正记入审计日志）");
+        incidents.MapPut("/{id:guid}", async Task<Results<Ok<IncidentView>, ProblemHttpResult>> (
+                Guid id, IncidentInput input, OrderLog log, HttpRequest request, CancellationToken ct) =>
+                (await log.CorrectAsync(id, input, ETags.Parse(request), ct)).TryGet(out var view, out var error) ? TypedResults.Ok(view) : error.ToProblem())
+            .WithSummary("更正接待秩序事件记录（仅信访部门；可带 If-Match 版本；更正记入审计日志）");
 
         var activities = api.MapGroup("/activities").WithTags("培训与宣传").RequireAuthorization(Policies.Staff);
         activities.MapGet("/", async Task<Results<Ok<List<ActivityView>>, ProblemHttpResult>> (string? kind, DateOnly? from, DateOnly? to, ActivityLog log, CancellationToken ct) =>

@@ -49,6 +49,8 @@ public static class Navigation
             new("用户与角色", "/admin/users", "bi-people", Roles.Admin),
             new("分流规则", "/admin/routing", "bi-signpost-split", Roles.Admin),
             new("文书模板", "/admin/templates", "bi-file-earmark-text", Roles.Admin),
+            // The exchange with the provincial and national systems is the bureau's, as its API (Policies.Bureau).
+            new("交换包导入导出", "/exchange", "bi-box-arrow-in-down", [.. Roles.Bureau]),
             new("内容分类", "/admin/categories", "bi-tags", Roles.Admin),
             new("台账矛盾类型", "/prevention/topics", "bi-bookmarks", Roles.Admin),
             new("工作日历", "/admin/calendar", "bi-calendar3", Roles.Admin),

@@ -1842,6 +1842,11 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("staff_actions");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_order_incidents");
 

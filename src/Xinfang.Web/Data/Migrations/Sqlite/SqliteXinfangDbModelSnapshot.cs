@@ -1828,6 +1828,11 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("staff_actions");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_order_incidents");
 
