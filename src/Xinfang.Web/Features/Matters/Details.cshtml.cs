@@ -178,7 +178,7 @@ public sealed class DetailsModel(MatterWorkflow workflow, XinfangDb db, Staff st
 
         Matter = result.Value;
         RepeatLinkViews = (await repeatLinks.ListAsync(id, HttpContext.RequestAborted)).TryGet(out var links, out _) ? links : [];
-        RepeatOfFlagged = Matter.RepeatOfId is { } repeatOf && await db.Set<MatterProblem>().AnyAsync(
+        RepeatOfFlagged = Matter.RepeatOf is { } repeatOf && await db.Set<MatterProblem>().AnyAsync(
             p => p.MatterId == repeatOf && p.Type == Xinfang.Domain.Supervision.ProblemType.RepeatAfterConclusion, HttpContext.RequestAborted);
         RepeatMatches = (await repeatFinder.ForMatterAsync(id, HttpContext.RequestAborted)).TryGet(out var matches, out _) ? matches : [];
         var current = await reference.CurrentAsync();

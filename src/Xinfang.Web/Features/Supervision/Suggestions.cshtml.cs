@@ -20,7 +20,7 @@ public sealed class SuggestionsModel(SuggestionRegister register, UnitEditor uni
     /// <summary>信访件编号 of the related matters, separated by commas, 、 or spaces: staff know matters by number.</summary>
     [BindProperty] public string? MatterNumbers { get; set; }
 
-    [BindProperty] public string? Content { get; set; }
+    [BindProperty] public string? Body { get; set; }
 
     [BindProperty] public DateOnly? FeedbackDueOn { get; set; }
 
@@ -52,7 +52,7 @@ public sealed class SuggestionsModel(SuggestionRegister register, UnitEditor uni
         {
             Failure = $"信访件编号 {unknown} 不存在。";
         }
-        else if (!(await register.CreateAsync(new SuggestionInput(Kind, TargetUnitId, numbers.Select(n => found.First(f => f.Number == n).Id).ToList(), Content, null, FeedbackDueOn), ct))
+        else if (!(await register.CreateAsync(new SuggestionInput(Kind, TargetUnitId, numbers.Select(n => found.First(f => f.Number == n).Id).ToList(), Body, null, FeedbackDueOn), ct))
                      .TryGet(out var made, out var error))
         {
             Failure = error.Detail;
@@ -60,7 +60,7 @@ public sealed class SuggestionsModel(SuggestionRegister register, UnitEditor uni
         else
         {
             Flash = $"已登记建议并出具建议书 {made.Number}。";
-            (Kind, TargetUnitId, MatterNumbers, Content, FeedbackDueOn) = (null, null, null, null, null);
+            (Kind, TargetUnitId, MatterNumbers, Body, FeedbackDueOn) = (null, null, null, null, null);
         }
 
         await LoadAsync(ct);
