@@ -43,7 +43,7 @@ public sealed class SuggestionTests(SharedApps apps)
         var made = await ReadAsync(response);
         var id = made.GetProperty("id").GetGuid();
         Assert.Matches(@"^阎信建〔2026〕\d+号$", made.GetProperty("number").GetString());
-        Assert.Equal("feedbackOverdue", made.GetProperty("state").GetString()); // the application's today (11-27) is past 07-15
+        Assert.Equal("feedback-overdue", made.GetProperty("state").GetString()); // the application's today (11-27) is past 07-15
         Assert.Equal("改进工作", made.GetProperty("kindName").GetString());
 
         // The 建议书 is a notice of the matter, its document stored and served.
