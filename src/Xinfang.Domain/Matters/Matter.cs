@@ -99,9 +99,6 @@ public sealed class Matter
     /// <summary>How many later matters were confirmed as repeats of this one.</summary>
     public int RepeatCount { get; private set; }
 
-    /// <summary>办理后仍重复信访: when the link was confirmed, the matter repeated had already been concluded.</summary>
-    public bool RepeatsAfterConclusion { get; private set; }
-
     /// <summary>垃圾信息: set aside by the registrar (Lifecycle.Spam.cs); kept, numbered and counted, out of the queue.</summary>
     public SpamMark? Spam { get; private set; }
 
@@ -212,10 +209,9 @@ public sealed class Matter
     public void SuggestRoute(RoutingSuggestion? suggestion) => Suggestion = suggestion;
 
     /// <summary>Records a confirmed repeat link (<see cref="RepeatLinking.Confirm"/>): this matter repeats <paramref name="main"/>.</summary>
-    internal void LinkAsRepeatOf(Matter main, bool afterConclusion)
+    internal void LinkAsRepeatOf(Matter main)
     {
         RepeatOfId = main.Id;
-        RepeatsAfterConclusion = afterConclusion;
         main.RepeatCount++;
         main.Version++;
         if (_events.Count > 0)

@@ -33,6 +33,8 @@ public enum NoticeKind
     ListedSupervisionLetter,
     /// <summary>督查督办函: the bureau's concentrated supervision of a matter flagged with one of the seven problem types (第四十条).</summary>
     ProblemSupervisionLetter,
+    /// <summary>三项建议书: an improvement, policy or accountability suggestion to a unit (第四十条).</summary>
+    SuggestionLetter,
 }
 
 public enum Recipient
@@ -77,6 +79,7 @@ public static class NoticeKinds
         NoticeKind.SupervisionLetter => "督办函",
         NoticeKind.ListedSupervisionLetter => "挂牌督办函",
         NoticeKind.ProblemSupervisionLetter => "督查督办函",
+        NoticeKind.SuggestionLetter => "三项建议书",
     };
 
     /// <summary>The character of the document number (文号), e.g. 阎信受〔2025〕12号 for an acceptance notice.</summary>
@@ -100,6 +103,7 @@ public static class NoticeKinds
         NoticeKind.SupervisionLetter => "督",
         NoticeKind.ListedSupervisionLetter => "督挂",
         NoticeKind.ProblemSupervisionLetter => "督查",
+        NoticeKind.SuggestionLetter => "建",
     };
 
     /// <summary>

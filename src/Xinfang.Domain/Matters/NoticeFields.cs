@@ -48,6 +48,7 @@ public static class NoticeFields
         NoticeKind.SupervisionLetter => SupervisionLetter1,
         NoticeKind.ListedSupervisionLetter => SupervisionLetter2,
         NoticeKind.ProblemSupervisionLetter => ProblemLetter,
+        NoticeKind.SuggestionLetter => SuggestionLetter,
         _ => NoticeTemplates.Kebab(kind.ToString()),
     };
 
@@ -57,7 +58,7 @@ public static class NoticeFields
         .. Enum.GetValues<NoticeKind>().Select(KeyOf),
         .. Enum.GetValues<RouteChannel>().Select(c => $"{KeyOf(NoticeKind.RouteNotice)}.{NoticeTemplates.Kebab(c.ToString())}"),
         .. Enum.GetValues<DeclineReason>().Where(r => r != DeclineReason.Finalized).Select(r => $"{KeyOf(NoticeKind.DeclineNotice)}.{NoticeTemplates.Kebab(r.ToString())}"),
-        DeliveryReceipt, SuggestionLetter,
+        DeliveryReceipt,
     ];
 
     public static bool IsKnownTemplate(string key) => TemplateKeys.Contains(key, StringComparer.Ordinal);

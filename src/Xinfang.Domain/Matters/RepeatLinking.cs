@@ -51,8 +51,8 @@ public static class RepeatLinking
             return Error.Rule("repeat.not-earlier", "原事项须在先", "只能把较晚登记的事项关联为较早事项的重复件。");
         }
 
-        var afterConclusion = IsConcluded(main.Status);
-        repeat.LinkAsRepeatOf(main, afterConclusion);
-        return afterConclusion;
+        // Whether this is 办理后仍重复信访 is answered for the main matter by the problem rules (ProblemRules, from RepeatOfId), not stored here.
+        repeat.LinkAsRepeatOf(main);
+        return IsConcluded(main.Status);
     }
 }

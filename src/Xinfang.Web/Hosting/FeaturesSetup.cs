@@ -68,6 +68,10 @@ public static class FeaturesSetup
         builder.Services.Configure<SupervisionOptions>(builder.Configuration.GetSection("Supervision"));
         builder.Services.AddScoped<SupervisionSweep>();
         builder.Services.AddScoped<ConcentratedSupervision>();
+        builder.Services.AddScoped<LeaderOverview>();
+        builder.Services.AddScoped<UnitDigests>();
+        builder.Services.AddScoped<SuggestionRegister>();
+        builder.Services.AddSingleton<IDigestSender, LoggingDigestSender>();
         builder.Services.AddScoped<SupervisionLetters>();
         if (builder.Configuration.GetValue("Jobs:SupervisionSweep", true))
         {

@@ -16,7 +16,6 @@ public sealed class RepeatLinkingTests
 
         Assert.True(result.Value);
         Assert.Equal(main.Id, repeat.RepeatOfId);
-        Assert.True(repeat.RepeatsAfterConclusion);
         Assert.Equal(1, main.RepeatCount);
     }
 
@@ -27,7 +26,6 @@ public sealed class RepeatLinkingTests
         var repeat = AMatter().ReceivedOn("2025-03-05").Build();
 
         Assert.False(RepeatLinking.Confirm(repeat, main).Value);
-        Assert.False(repeat.RepeatsAfterConclusion);
     }
 
     [Fact]

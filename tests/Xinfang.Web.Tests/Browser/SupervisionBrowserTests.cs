@@ -53,6 +53,47 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser) : IClassFixt
         await page.SetViewportSizeAsync(390, 844);
         await shots.TakeAsync("03-issued-390");
 
+        // The leaders' view after a sweep: the matter 40 days untouched is 挂牌督办 at its unit, first in the ranking.
+        await Http.EnsureAsync(await supervisor.Http.PostAsync("/api/v1/supervision/sweep", null));
+        await page.SetViewportSizeAsync(1366, 900);
+        await page.GotoAsync("/supervision/leaders", new() { WaitUntil = WaitUntilState.Load });
+        await Assertions.Expect(page.Locator("[data-listed-count]")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator($"tr[data-unit='{unit.UnitId}'] [data-overdue]")).ToHaveTextAsync("1");
+        await shots.TakeAsync("04-leaders-1366");
+        await page.SetViewportSizeAsync(390, 844);
+        await shots.TakeAsync("05-leaders-390");
+
+        // 三项建议: made on the page with the matter's number; its 建议书 numbered.
+        await page.SetViewportSizeAsync(1366, 900);
+        await page.GotoAsync("/supervision/suggestions", new() { WaitUntil = WaitUntilState.Load });
+        await page.GetByLabel("送达单位").SelectOptionAsync(unit.UnitId.ToString());
+        await page.GetByLabel("反馈期限").FillAsync("2026-12-31");
+        await page.GetByLabel("关联信访事项").FillAsync(matter.GetProperty("number").GetString()!);
+        await page.GetByLabel("建议内容").FillAsync("建议人社局建立欠薪线索首接负责制，收到转送事项后五日内出具受理告知书。");
+        await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "登记并出具建议书" }).ClickAsync(),
+            r => r.Request.Method == "POST", new() { Timeout = 60_000 });
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("阎信建〔2026〕");
+        await shots.TakeAsync("06-suggestions-1366");
+        await page.SetViewportSizeAsync(390, 844);
+        await shots.TakeAsync("07-suggestions-390");
         Assert.True(watch.Problems.Count == 0, string.Join(Environment.NewLine, watch.Problems));
+
+        // The unit's desk shows its digest: the matter not yet accepted and overdue.
+        await using var unitContext = await browser.NewContextAsync(app.BaseAddress);
+        var desk = await unitContext.NewPageAsync();
+        var deskWatch = new PageWatch(desk);
+        var deskShots = new Screenshots(desk, "supervision");
+        await desk.GotoAsync("/login");
+        await desk.Locator("#Input_UserName").FillAsync(unit.UserName);
+        await desk.Locator("#Input_Password").FillAsync("Staff-Pass-2026");
+        await desk.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await desk.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        await desk.GotoAsync("/", new() { WaitUntil = WaitUntilState.Load });
+        await Assertions.Expect(desk.Locator("[data-digest='overdue-not-accepted']")).ToHaveTextAsync("1");
+        await deskShots.TakeAsync("08-digest-1366");
+        await desk.SetViewportSizeAsync(390, 844);
+        await deskShots.TakeAsync("09-digest-390");
+        Assert.True(deskWatch.Problems.Count == 0, string.Join(Environment.NewLine, deskWatch.Problems));
     }
 }

@@ -176,7 +176,8 @@ public sealed class XinfangApp : WebApplicationFactory<Program>
             mustChangePassword = false,
         });
         await Http.EnsureAsync(response);
-        return new StaffClient(await LoginAsync(userName, password), userName, unitId);
+        var userId = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        return new StaffClient(await LoginAsync(userName, password), userName, unitId, userId);
     }
 
     public async Task<Guid> UnitIdAsync(string code)
@@ -215,4 +216,4 @@ public sealed class XinfangApp : WebApplicationFactory<Program>
     private sealed record UnitBody(Guid Id, string Code);
 }
 
-public sealed record StaffClient(HttpClient Http, string UserName, Guid UnitId);
+public sealed record StaffClient(HttpClient Http, string UserName, Guid UnitId, Guid UserId = default);

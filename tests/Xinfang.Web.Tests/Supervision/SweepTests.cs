@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Xinfang.Domain.Deadlines;
+using Xinfang.Web.Features.Supervision;
 using Xinfang.Web.Tests.Infrastructure;
 using static Xinfang.Web.Tests.Infrastructure.MatterApi;
 
@@ -81,6 +83,7 @@ public sealed class SweepTests(SharedApps apps)
 
         // The count made here from the clocks as they ended up, with a calendar walk of its own.
         var expected = new HashSet<string>(StringComparer.Ordinal);
+        var digestExpected = new Dictionary<string, int>(StringComparer.Ordinal); // the labour bureau's digest as of the last day, counted here
         foreach (var (index, stored) in matters)
         {
             var matter = await GetAsync(supervisor.Http, stored);
@@ -95,6 +98,12 @@ public sealed class SweepTests(SharedApps apps)
                 var start = DateOnly.Parse(clock.GetProperty("startOn").GetString()!);
                 var due = DateOnly.Parse(clock.GetProperty("due").GetString()!);
                 var closed = clock.GetProperty("closedOn").ValueKind == JsonValueKind.Null ? (DateOnly?)null : DateOnly.Parse(clock.GetProperty("closedOn").GetString()!);
+                if (closed is null && code != "dispose" && (due < Last || ExpectedLetter(due, Last) == "reminder-0"))
+                {
+                    var key = $"{(due < Last ? "overdue" : "due")}-{(code == "acceptance-notice" ? "not-accepted" : "not-concluded")}";
+                    digestExpected[key] = digestExpected.GetValueOrDefault(key) + 1;
+                }
+
                 for (var day = start; day <= Last && (closed is null || day < closed); day = day.AddDays(1))
                 {
                     if (ExpectedLetter(due, day) is { } letter)
@@ -122,6 +131,58 @@ public sealed class SweepTests(SharedApps apps)
         Assert.StartsWith("阎信督挂〔2025〕", sample.GetProperty("number").GetString());
         var docx = await supervisor.Http.GetAsync($"/api/v1/notices/{sample.GetProperty("id").GetGuid()}/document.docx");
         Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+
+        // The leaders' view (item 6): 挂牌督办 and each unit's overdue count are the open 督办函's own, counted here from the register.
+        var open = letters.Where(l => l.GetProperty("open").GetBoolean() && l.GetProperty("kind").GetString() == "supervision").ToList();
+        var listed = open.Where(l => l.GetProperty("level").GetInt32() == 2).Select(l => l.GetProperty("matterId").GetGuid()).ToHashSet();
+        var overview = await supervisor.Http.GetFromJsonAsync<JsonElement>("/api/v1/supervision/overview");
+        Assert.Equal(listed.Order(), overview.GetProperty("listed").EnumerateArray().Select(l => l.GetProperty("matterId").GetGuid()).Order());
+        var units = overview.GetProperty("units").EnumerateArray().ToList();
+        foreach (var byUnit in open.GroupBy(l => l.GetProperty("unitId").GetGuid()))
+        {
+            var row = units.Single(u => u.GetProperty("unitId").GetGuid() == byUnit.Key);
+            Assert.Equal(byUnit.Select(l => l.GetProperty("matterId").GetGuid()).Distinct().Count(), row.GetProperty("overdue").GetInt32());
+            Assert.Equal(byUnit.Where(l => l.GetProperty("level").GetInt32() == 2).Select(l => l.GetProperty("matterId").GetGuid()).Distinct().Count(), row.GetProperty("listed").GetInt32());
+        }
+
+        Assert.Equal(1, units[0].GetProperty("rank").GetInt32());
+        Assert.True(units.Zip(units.Skip(1)).All(p => p.First.GetProperty("overdue").GetInt32() >= p.Second.GetProperty("overdue").GetInt32()));
+
+        // A leader put in charge of a listed matter sees that package as 挂牌督办中, and only what is packaged to them.
+        var leader = await app.StaffAsync("610114000", "leader");
+        var packaged = listed.First();
+        await Http.EnsureAsync(await registrar.Http.PostAsJsonAsync($"/api/v1/matters/{packaged}/packages", new { leaderUserId = leader.UserId, plan = "约见信访人，督促人社局限期办结" }));
+        var mine = await leader.Http.GetFromJsonAsync<JsonElement>("/api/v1/supervision/overview");
+        Assert.Equal([packaged], mine.GetProperty("listed").EnumerateArray().Select(l => l.GetProperty("matterId").GetGuid()));
+        var package = Assert.Single(Assert.Single(mine.GetProperty("leaders").EnumerateArray()).GetProperty("packages").EnumerateArray());
+        Assert.Equal("listed", package.GetProperty("state").GetString());
+        Assert.Equal(1, Assert.Single(mine.GetProperty("units").EnumerateArray()).GetProperty("overdue").GetInt32());
+        var all = await supervisor.Http.GetFromJsonAsync<JsonElement>("/api/v1/supervision/overview");
+        Assert.Contains(all.GetProperty("leaders").EnumerateArray(), l => l.GetProperty("leaderUserId").GetGuid() == leader.UserId);
+
+        // The unit digest (item 8) as of the last day agrees with the count made here, for the unit's staff and in the mail after a sweep.
+        var digest = await unit.Http.GetFromJsonAsync<JsonElement>($"/api/v1/supervision/digest?asOf={Date(Last)}");
+        var digestActual = new Dictionary<string, int>(StringComparer.Ordinal)
+        {
+            ["overdue-not-accepted"] = digest.GetProperty("overdueNotAccepted").GetInt32(), ["overdue-not-concluded"] = digest.GetProperty("overdueNotConcluded").GetInt32(),
+            ["due-not-accepted"] = digest.GetProperty("dueSoonNotAccepted").GetInt32(), ["due-not-concluded"] = digest.GetProperty("dueSoonNotConcluded").GetInt32(),
+        };
+        Assert.Equal(digestExpected.Where(e => e.Value > 0).OrderBy(e => e.Key), digestActual.Where(e => e.Value > 0).OrderBy(e => e.Key));
+        Assert.True(digestActual["overdue-not-accepted"] > 0, "the replay leaves matters overdue at the unit");
+        Assert.Equal(digestActual.Values.Sum(), digest.GetProperty("lines").GetArrayLength());
+        var stranger = await app.StaffAsync("610114302", "handler");
+        await Http.AssertProblemAsync(await stranger.Http.GetAsync($"/api/v1/supervision/digest?unitId={unit.UnitId}"), HttpStatusCode.Forbidden, "supervision.digest-other-unit");
+        await Http.AssertProblemAsync(await unit.Http.GetAsync($"/api/v1/supervision/digest?asOf={Date(app.Today.AddDays(1))}"), HttpStatusCode.UnprocessableEntity, "supervision.as-of-future");
+        var mailed = new List<UnitDigestView>();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var sent = await scope.ServiceProvider.GetRequiredService<UnitDigests>().SendAllAsync(Last, new RecordingSender(mailed), TestContext.Current.CancellationToken);
+            Assert.Equal(sent, mailed.Count);
+        }
+
+        var mail = mailed.Single(d => d.UnitId == unit.UnitId);
+        Assert.Equal([digestActual["overdue-not-accepted"], digestActual["overdue-not-concluded"], digestActual["due-not-accepted"], digestActual["due-not-concluded"]],
+            [mail.OverdueNotAccepted, mail.OverdueNotConcluded, mail.DueSoonNotAccepted, mail.DueSoonNotConcluded]);
 
         // A matter that moved on closed its letters: every concluded matter's letters are no longer open.
         foreach (var plan in plans.Where(p => p.ConcludeOn <= Last))
@@ -226,6 +287,15 @@ public sealed class SweepTests(SharedApps apps)
         var response = await client.PostAsync($"/api/v1/supervision/sweep?asOf={Date(asOf)}", null);
         await Http.EnsureAsync(response);
         return await ReadAsync(response);
+    }
+
+    private sealed class RecordingSender(List<UnitDigestView> sent) : IDigestSender
+    {
+        public Task SendAsync(UnitDigestView digest, CancellationToken cancellationToken)
+        {
+            sent.Add(digest);
+            return Task.CompletedTask;
+        }
     }
 
     private static async Task<List<JsonElement>> LettersAsync(HttpClient client) =>

@@ -68,6 +68,7 @@ public static class AuditLabels
         ["ReturnVisit"] = "回访任务",
         ["SupervisionLetterRecord"] = "督办函件登记",
         ["PhoneReminder"] = "电话催办",
+        ["Suggestion"] = "三项建议",
         ["MatterProblem"] = "督查问题类型",
         ["ProblemCheck"] = "督查问题复核日",
         ["RepeatLink"] = "重复信访关联",

@@ -18,6 +18,9 @@ public sealed class DetailsModel(MatterWorkflow workflow, XinfangDb db, Staff st
     /// <summary>重复信访 decisions on this matter either way, and the live candidates (issue 14), in the viewer's scope.</summary>
     public IReadOnlyList<RepeatLinkView> RepeatLinkViews { get; private set; } = [];
 
+    /// <summary>The matter this one repeats is flagged 办理后仍重复信访 (the problem rules are the one source of that finding).</summary>
+    public bool RepeatOfFlagged { get; private set; }
+
     public IReadOnlyList<RepeatMatch> RepeatMatches { get; private set; } = [];
 
     /// <summary>Registrars and supervisors confirm or dismiss a suggested repeat.</summary>
@@ -185,6 +188,8 @@ public sealed class DetailsModel(MatterWorkflow workflow, XinfangDb db, Staff st
 
         Matter = result.Value;
         RepeatLinkViews = (await repeatLinks.ListAsync(id, HttpContext.RequestAborted)).TryGet(out var links, out _) ? links : [];
+        RepeatOfFlagged = Matter.RepeatOf is { } repeatOf && await db.Set<MatterProblem>().AnyAsync(
+            p => p.MatterId == repeatOf && p.Type == Xinfang.Domain.Supervision.ProblemType.RepeatAfterConclusion, HttpContext.RequestAborted);
         RepeatMatches = (await repeatFinder.ForMatterAsync(id, HttpContext.RequestAborted)).TryGet(out var matches, out _) ? matches : [];
         var current = await reference.CurrentAsync();
         Deadlines = current.Deadlines;

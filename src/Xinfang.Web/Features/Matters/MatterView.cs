@@ -70,9 +70,6 @@ public sealed record MatterView(
     /// <summary>How many later matters were confirmed as repeats of this one (重复信访, issue 14).</summary>
     public int RepeatCount { get; init; }
 
-    /// <summary>办理后仍重复信访: this matter repeats one that was already concluded when the link was confirmed.</summary>
-    public bool RepeatsAfterConclusion { get; init; }
-
     /// <summary>垃圾信息: set aside by the registrar with a reason (kept and counted, out of the 待处置 queue), or null.</summary>
     public SpamMark? Spam { get; init; }
 
@@ -122,7 +119,6 @@ public sealed record MatterView(
             Correctable = allowed.Contains(MatterAction.Reissue) ? Lifecycle.Correctable(m, context).Select(n => n.Id).ToList() : [],
             Qualifiers = [.. m.Qualifiers],
             RepeatCount = m.RepeatCount,
-            RepeatsAfterConclusion = m.RepeatsAfterConclusion,
             Spam = m.Spam,
             EvaluationStates = EvaluationStateView.Of(m, context),
         };

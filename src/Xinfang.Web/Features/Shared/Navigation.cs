@@ -32,6 +32,8 @@ public static class Navigation
         ]),
         new("监督", "bi-eye", [
             new("集中督查督办", "/supervision", "bi-eye", Roles.Registrar, Roles.Supervisor, Roles.Director),
+            new("领导督查视图", "/supervision/leaders", "bi-flag", Roles.Registrar, Roles.Supervisor, Roles.Director, Roles.Leader),
+            new("三项建议", "/supervision/suggestions", "bi-lightbulb", Roles.Registrar, Roles.Supervisor, Roles.Director, Roles.Handler, Roles.UnitHead),
         ]),
         new("秩序", "bi-sign-stop", [
             // The page's policy (Policies.Bureau) admits the bureau's roles: the menu offers it to exactly those.

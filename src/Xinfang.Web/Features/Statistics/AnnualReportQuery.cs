@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Xinfang.Domain.Prevention;
 using Xinfang.Domain.Shared;
 using Xinfang.Domain.Statistics;
@@ -26,8 +27,9 @@ public sealed class AnnualReportQuery(XinfangDb db, SummaryQuery summary, Refere
         var (view, volume) = await summary.ComputeAsync(period, ct);
         var (from, to) = (period.From, period.To);
         var work = await WorkFiguresQuery.ForAsync(db, from, to, ct);
-        // The register of 三项建议 (第四十条) is not built yet: the report says so instead of printing a made-up 0.
-        var suggestions = new SuggestionFigures(Recorded: false, 0, 0);
+        // The 三项建议 register (第四十条, 第四十一条第一款(三)): made in the year by the date sent, adopted as the units answered.
+        var made = db.Set<Suggestion>().Where(s => s.SentOn >= from && s.SentOn <= to);
+        var suggestions = new SuggestionFigures(Recorded: true, await made.CountAsync(ct), await made.CountAsync(s => s.Adopted == true, ct));
         var figures = new AnnualFigures(year, volume, view.Previous.Matters, view.Flags.Collective, view.Flags.FirstTime, view.Flags.OverLevel,
             view.Transfers, view.Assignments, view.Letters.Reminders, view.Letters.Supervisions, suggestions, view.Indicators, work);
         var text = AnnualReport.Compose(figures, await BureauNameAsync(ct));

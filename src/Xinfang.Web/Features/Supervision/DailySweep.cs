@@ -31,6 +31,12 @@ public sealed class DailySweep(IServiceScopeFactory scopes, TimeProvider time, I
                 var result = await sweep.RunAsync(ChinaTime.DateOf(time.GetUtcNow()), stoppingToken);
                 logger.LogInformation("Supervision sweep of {AsOf}: {Reminders} reminders, {Supervisions} supervision letters ({Listed} listed)",
                     result.AsOf, result.Reminders, result.Supervisions, result.Listed);
+                if (options.Value.DigestMail)
+                {
+                    var sent = await scope.ServiceProvider.GetRequiredService<UnitDigests>().SendAllAsync(result.AsOf,
+                        scope.ServiceProvider.GetRequiredService<IDigestSender>(), stoppingToken);
+                    logger.LogInformation("Supervision digests sent to {Units} units", sent);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

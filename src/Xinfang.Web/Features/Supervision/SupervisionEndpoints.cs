@@ -32,6 +32,22 @@ public static class SupervisionEndpoints
             .WithSummary("批量发督查督办函：未列入督查问题、不可见或今天已发函的事项逐件拒绝并说明理由，其余照常发函");
         supervision.MapGet("/problem-letters", (Guid? unitId, ConcentratedSupervision board, CancellationToken ct) => board.LettersAsync(unitId, ct))
             .WithSummary("已发的督查督办函");
+        supervision.MapGet("/digest", async Task<Results<Ok<UnitDigestView>, ProblemHttpResult>> (Guid? unitId, string? asOf, UnitDigests digests, CancellationToken ct) =>
+                (await digests.ForAsync(unitId, asOf, ct)).TryGet(out var digest, out var error) ? TypedResults.Ok(digest) : error.ToProblem())
+            .WithSummary("单位督办摘要：即将到期和已逾期的事项，分“尚未受理”和“尚未办结”；单位工作人员看本单位，信访部门可看任一单位");
+        supervision.MapGet("/overview", (LeaderOverview overview, CancellationToken ct) => overview.BoardAsync(ct))
+            .WithSummary("领导督查视图：挂牌督办事项，各单位按逾期和督查问题数排名（附七类问题计数），各包案领导的包案及状态；局机关看全部，包案领导看本人包案");
+        var suggestions = api.MapGroup("/suggestions").WithTags("三项建议").RequireAuthorization(Policies.Staff);
+        suggestions.MapGet("/", async Task<Results<Ok<IReadOnlyList<SuggestionView>>, ProblemHttpResult>> (string? kind, Guid? unitId, SuggestionRegister register, CancellationToken ct) =>
+                (await register.ListAsync(kind, unitId, ct)).TryGet(out var list, out var error) ? TypedResults.Ok(list) : error.ToProblem())
+            .WithSummary("三项建议登记：信访部门看全部，单位看送给本单位的；按类型、单位筛选，附采纳状态");
+        suggestions.MapPost("/", async Task<Results<Ok<SuggestionView>, ProblemHttpResult>> (SuggestionInput input, SuggestionRegister register, CancellationToken ct) =>
+                (await register.CreateAsync(input, ct)).TryGet(out var created, out var error) ? TypedResults.Ok(created) : error.ToProblem())
+            .RequireAuthorization(Policies.Bureau)
+            .WithSummary("提出三项建议（改进工作、完善政策、追究责任）：登记并出具建议书（作为第一件关联事项的文书编号存档）");
+        suggestions.MapPost("/{id:guid}/feedback", async Task<Results<Ok<SuggestionView>, ProblemHttpResult>> (Guid id, SuggestionFeedbackInput input, SuggestionRegister register, CancellationToken ct) =>
+                (await register.FeedbackAsync(id, input, ct)).TryGet(out var answered, out var error) ? TypedResults.Ok(answered) : error.ToProblem())
+            .WithSummary("登记收到建议单位的书面反馈：是否采纳及说明；其他单位的用户不能反馈，已反馈的不能再反馈");
         return api;
     }
 }

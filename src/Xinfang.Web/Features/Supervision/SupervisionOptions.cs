@@ -20,5 +20,8 @@ public sealed class SupervisionOptions
     /// <summary>Claims written, numbered and issued per transaction.</summary>
     public int BatchSize { get; set; } = 500;
 
+    /// <summary>After each daily sweep, send every unit its digest through <see cref="IDigestSender"/> (e-mail in a deployment that plugs one in); off by default.</summary>
+    public bool DigestMail { get; set; }
+
     public SweepThresholds Thresholds => new(ReminderWorkingDays, Level2WorkingDays, FeedbackWorkingDays);
 }

@@ -451,10 +451,6 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("repeat_of_id");
 
-                    b.Property<bool>("RepeatsAfterConclusion")
-                        .HasColumnType("boolean")
-                        .HasColumnName("repeats_after_conclusion");
-
                     b.Property<Guid?>("ReviewBodyId")
                         .HasColumnType("uuid")
                         .HasColumnName("review_body_id");
@@ -2344,6 +2340,95 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Xinfang.Web.Data.Suggestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool?>("Adopted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("adopted");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("content");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("FeedbackBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("feedback_by");
+
+                    b.Property<DateOnly>("FeedbackDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("feedback_due_on");
+
+                    b.Property<string>("FeedbackNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("feedback_note");
+
+                    b.Property<DateOnly?>("FeedbackOn")
+                        .HasColumnType("date")
+                        .HasColumnName("feedback_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("MatterIds")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("matter_ids");
+
+                    b.Property<Guid>("NoticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("notice_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("number");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("sent_on");
+
+                    b.Property<Guid>("TargetUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("target_unit_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_suggestions");
+
+                    b.HasIndex("NoticeId")
+                        .HasDatabaseName("ix_suggestions_notice_id");
+
+                    b.HasIndex("SentOn")
+                        .HasDatabaseName("ix_suggestions_sent_on");
+
+                    b.HasIndex("TargetUnitId", "SentOn")
+                        .HasDatabaseName("ix_suggestions_target_unit_id_sent_on");
+
+                    b.ToTable("suggestions", (string)null);
+                });
+
             modelBuilder.Entity("Xinfang.Web.Data.SupervisionLetterRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2869,6 +2954,16 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_users_units_unit_id");
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.Suggestion", b =>
+                {
+                    b.HasOne("Xinfang.Domain.Matters.Notice", null)
+                        .WithMany()
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_suggestions_notice_notice_id");
                 });
 
             modelBuilder.Entity("Xinfang.Web.Data.SupervisionLetterRecord", b =>

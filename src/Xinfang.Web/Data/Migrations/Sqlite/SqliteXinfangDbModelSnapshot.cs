@@ -439,10 +439,6 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("repeat_of_id");
 
-                    b.Property<bool>("RepeatsAfterConclusion")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("repeats_after_conclusion");
-
                     b.Property<Guid?>("ReviewBodyId")
                         .HasColumnType("TEXT")
                         .HasColumnName("review_body_id");
@@ -2328,6 +2324,95 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Xinfang.Web.Data.Suggestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool?>("Adopted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("adopted");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("FeedbackBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("feedback_by");
+
+                    b.Property<DateOnly>("FeedbackDueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("feedback_due_on");
+
+                    b.Property<string>("FeedbackNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("feedback_note");
+
+                    b.Property<DateOnly?>("FeedbackOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("feedback_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("MatterIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("matter_ids");
+
+                    b.Property<Guid>("NoticeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notice_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_on");
+
+                    b.Property<Guid>("TargetUnitId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_unit_id");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_suggestions");
+
+                    b.HasIndex("NoticeId")
+                        .HasDatabaseName("ix_suggestions_notice_id");
+
+                    b.HasIndex("SentOn")
+                        .HasDatabaseName("ix_suggestions_sent_on");
+
+                    b.HasIndex("TargetUnitId", "SentOn")
+                        .HasDatabaseName("ix_suggestions_target_unit_id_sent_on");
+
+                    b.ToTable("suggestions", (string)null);
+                });
+
             modelBuilder.Entity("Xinfang.Web.Data.SupervisionLetterRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2851,6 +2936,16 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_users_units_unit_id");
+                });
+
+            modelBuilder.Entity("Xinfang.Web.Data.Suggestion", b =>
+                {
+                    b.HasOne("Xinfang.Domain.Matters.Notice", null)
+                        .WithMany()
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_suggestions_notice_notice_id");
                 });
 
             modelBuilder.Entity("Xinfang.Web.Data.SupervisionLetterRecord", b =>
