@@ -65,6 +65,12 @@ public static class Satisfaction
     };
 
     /// <summary>1 for the first opinion (handling opinion, reply, mediation agreement), 2 for review, 3 for recheck; 0 for other notices.</summary>
+    /// <summary>The stages of evaluation: 1 the handling opinion (or reply, or mediation agreement), 2 review, 3 recheck.</summary>
+    public static readonly IReadOnlyList<int> Stages = [1, 2, 3];
+
+    /// <summary>The kinds of opinion evaluated at a stage, for counting windows in the database.</summary>
+    public static IReadOnlyList<NoticeKind> OpinionsOf(int stage) => Enum.GetValues<NoticeKind>().Where(k => Stage(k) == stage).ToList();
+
     private static int Stage(NoticeKind kind) => kind switch
     {
         NoticeKind.HandlingOpinion or NoticeKind.Reply or NoticeKind.MediationAgreement => 1,

@@ -273,7 +273,8 @@ public sealed class PortalTests(SharedApps apps)
     [Theory, DatabaseData]
     public async Task A_review_is_requested_online_within_the_window_and_a_late_request_gets_the_refusal_notice(Db db)
     {
-        await using var app = await XinfangApp.StartAsync(db);
+        // An evaluation window shorter than the 30-day review window, so the statistics show which of the two they count.
+        await using var app = await XinfangApp.StartWithAsync(db, new Dictionary<string, string> { ["Portal:EvaluationDays"] = "15" });
         var citizen = app.Anonymous();
         var (number, code) = await SubmitAsync(citizen);
         var (_, registrar, _) = await ConcludedAsync(app, number);
@@ -315,5 +316,10 @@ public sealed class PortalTests(SharedApps apps)
         Assert.Equal((0, 2), (unitCounts.GetProperty("evaluated").GetInt32(), unitCounts.GetProperty("expired").GetInt32()));
         var bureauCounts = summary.GetProperty("evaluations").GetProperty("bureau");
         Assert.Equal((1, 1), (bureauCounts.GetProperty("evaluated").GetInt32(), bureauCounts.GetProperty("expired").GetInt32()));
+        // The windows closed 15 days after delivery, about 25 days ago: a period of the last 20 days holds none of them
+        // (the review windows, closed about 10 days ago, do not count here).
+        var recent = await registrar.Http.GetFromJsonAsync<JsonElement>($"/api/v1/statistics/summary?from={app.Today.AddDays(-20):yyyy-MM-dd}&to={app.Today:yyyy-MM-dd}");
+        var recentUnit = recent.GetProperty("evaluations").GetProperty("unit");
+        Assert.Equal((0, 0), (recentUnit.GetProperty("evaluated").GetInt32(), recentUnit.GetProperty("expired").GetInt32()));
     }
 }

@@ -21,7 +21,11 @@ public sealed class MatterWorkflow(XinfangDb db, Staff staff, TimeProvider time,
     public const string OnlineRegistrar = "portal";
 
     /// <summary><c>Portal:EvaluationDays</c>: days after an opinion's delivery within which the petitioner evaluates it.</summary>
-    public int EvaluationDays { get; } = Math.Clamp(configuration.GetValue("Portal:EvaluationDays", Satisfaction.DefaultWindowDays), 1, 365);
+    public int EvaluationDays { get; } = EvaluationDaysIn(configuration);
+
+    /// <summary>The one reading of <c>Portal:EvaluationDays</c>, for the matter page and the statistics alike.</summary>
+    public static int EvaluationDaysIn(IConfiguration configuration) =>
+        Math.Clamp(configuration.GetValue("Portal:EvaluationDays", Satisfaction.DefaultWindowDays), 1, 365);
 
     /// <summary><c>Portal:ReturnVisitDays</c>: days the unit has to visit a petitioner who rated it 不满意.</summary>
     public int ReturnVisitDays { get; } = Math.Clamp(configuration.GetValue("Portal:ReturnVisitDays", 15), 1, 365);

@@ -4,6 +4,7 @@ using Xinfang.Domain.Intake;
 using Xinfang.Domain.Matters;
 using Xinfang.Domain.Statistics;
 using Xinfang.Web.Data;
+using Xinfang.Web.Features.Matters;
 
 namespace Xinfang.Web.Features.Statistics;
 
@@ -31,8 +32,10 @@ public sealed record SummaryView(
 /// Counts the cohorts of <see cref="Definitions"/> in the database (GROUP BY on indexed dates) and lets the domain
 /// compose the figures and rates. Statistics are the bureau's: every matter counts, whoever handles it.
 /// </summary>
-public sealed class SummaryQuery(XinfangDb db, ReferenceData reference, TimeProvider time)
+public sealed class SummaryQuery(XinfangDb db, ReferenceData reference, TimeProvider time, IConfiguration configuration)
 {
+    private readonly int _evaluationDays = MatterWorkflow.EvaluationDaysIn(configuration);
+
     public DateOnly Today => Domain.Shared.ChinaTime.DateOf(time.GetUtcNow());
 
     public async Task<SummaryView> RunAsync(StatPeriod period, CancellationToken ct = default) => (await ComputeAsync(period, ct)).View;
@@ -112,16 +115,31 @@ public sealed class SummaryQuery(XinfangDb db, ReferenceData reference, TimeProv
     }
 
     /// <summary>
-    /// 参评率's cohort: matters whose evaluation window (the review-request window after delivery of the opinion)
-    /// closes in the period; 满意率's: the evaluations made in the period.
+    /// 参评率's cohort: the delivered opinions (handling, review, recheck: one window each) whose evaluation window closes
+    /// in the period — <c>Portal:EvaluationDays</c> from the delivery, as the matter page counts it
+    /// (<see cref="Satisfaction.WindowEnds"/>); 满意率's: the evaluations made in the period.
     /// </summary>
     private async Task<EvaluationCounts> EvaluationAsync(EvaluationTarget target, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var today = Today;
-        var windows = db.Set<Deadline>().AsNoTracking().Where(d => d.Code == PeriodRules.ReviewRequest && d.DueOn >= from && d.DueOn <= to)
-            .Select(d => new { d.DueOn, Evaluated = db.Matters.Any(m => m.Id == d.MatterId && m.Evaluations.Any(e => e.Target == target)) });
-        var evaluated = await windows.CountAsync(w => w.Evaluated, ct);
-        var expired = await windows.CountAsync(w => !w.Evaluated && w.DueOn < today, ct);
+        var days = _evaluationDays;
+        var (firstDelivery, lastDelivery, lastStillOpen) = (from.AddDays(-days), to.AddDays(-days), Today.AddDays(-days));
+        var (evaluated, expired) = (0, 0);
+        foreach (var stage in Satisfaction.Stages)
+        {
+            var kinds = Satisfaction.OpinionsOf(stage);
+            // A corrected opinion is delivered again: its window runs from the stage's last delivery.
+            var windows = db.Set<Notice>().AsNoTracking().Where(n => kinds.Contains(n.Kind) && n.DeliveredOn != null)
+                .GroupBy(n => n.MatterId).Select(g => new { MatterId = g.Key, Delivered = g.Max(n => n.DeliveredOn) })
+                .Where(w => w.Delivered >= firstDelivery && w.Delivered <= lastDelivery)
+                .Select(w => new
+                {
+                    w.Delivered,
+                    Evaluated = db.Matters.Any(m => m.Id == w.MatterId && m.Evaluations.Any(e => e.Target == target && e.Stage == stage)),
+                });
+            evaluated += await windows.CountAsync(w => w.Evaluated, ct);
+            expired += await windows.CountAsync(w => !w.Evaluated && w.Delivered < lastStillOpen, ct);
+        }
+
         var ratings = await db.Matters.AsNoTracking().SelectMany(m => m.Evaluations)
             .Where(e => e.Target == target && e.On >= from && e.On <= to)
             .GroupBy(e => e.Rating).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
