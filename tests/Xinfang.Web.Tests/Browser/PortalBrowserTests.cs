@@ -157,6 +157,7 @@ public sealed class PortalBrowserTests
             AcceptDownloads = true,
         });
         context.SetDefaultTimeout(30_000);
+        AccessibilityCheck.WithoutScripts(context);
         return context;
     }
 }
