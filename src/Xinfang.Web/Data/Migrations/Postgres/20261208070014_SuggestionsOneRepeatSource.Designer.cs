@@ -13,7 +13,7 @@ using Xinfang.Web.Data;
 namespace Xinfang.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresXinfangDb))]
-    [Migration("20261208062454_SuggestionsOneRepeatSource")]
+    [Migration("20261208070014_SuggestionsOneRepeatSource")]
     partial class SuggestionsOneRepeatSource
     {
         /// <inheritdoc />
@@ -475,6 +475,10 @@ namespace Xinfang.Web.Data.Migrations.Postgres
                     b.Property<bool>("Simplified")
                         .HasColumnType("boolean")
                         .HasColumnName("simplified");
+
+                    b.Property<string>("Spam")
+                        .HasColumnType("text")
+                        .HasColumnName("spam");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -11,7 +11,7 @@ using Xinfang.Web.Data;
 namespace Xinfang.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteXinfangDb))]
-    [Migration("20261208062127_SuggestionsOneRepeatSource")]
+    [Migration("20261208065919_SuggestionsOneRepeatSource")]
     partial class SuggestionsOneRepeatSource
     {
         /// <inheritdoc />
@@ -463,6 +463,10 @@ namespace Xinfang.Web.Data.Migrations.Sqlite
                     b.Property<bool>("Simplified")
                         .HasColumnType("INTEGER")
                         .HasColumnName("simplified");
+
+                    b.Property<string>("Spam")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("spam");
 
                     b.Property<string>("Status")
                         .IsRequired()
