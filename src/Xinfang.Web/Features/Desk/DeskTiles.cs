@@ -71,8 +71,8 @@ public sealed class DeskTiles(XinfangDb db, MatterList matters, LeaderPackages p
         {
             // 待处置: registered and not yet disposed of; overdue once the 15-day limit (第二十二条) has passed.
             tiles.Add(await CountTileAsync("待处置", "bi-inboxes", "件待处置", "/matters/queue",
-                new MatterFilter([MatterStatus.Registered]) { Spam = false }, new MatterFilter([MatterStatus.Registered], Overdue: true) { Spam = false }));
-            var dueToday = await CountTileAsync("今日到期", "bi-alarm", "件待处置今日到期（第二十二条）", "/matters/queue?dueToday=true", QueueModel.DueTodayFilter);
+                QueueModel.Waiting, QueueModel.Waiting with { Overdue = true }));
+            var dueToday = await CountTileAsync("今日到期", "bi-alarm", "件待处置今日到期（第二十二条）", "/matters/queue?dueToday=true", QueueModel.DueTodayOf(QueueModel.Waiting));
             tiles.Add(dueToday with { Alert = dueToday.Count > 0 });
             // The bureau's own notices (转送告知、不予受理告知书 …) to hand to the petitioner; the units see theirs above.
             if (!staff.Has(Roles.Handler) && !staff.Has(Roles.UnitHead))

@@ -39,7 +39,11 @@ public sealed class QueueModel(MatterList list, UnitEditor units, CategoryEditor
     /// <summary>The queue filtered as it is now (the 转送 of a row comes back here).</summary>
     public string Filter => Spam ? "?spam=true" : Overdue ? "?overdue=true" : DueToday ? "?dueToday=true" : "";
 
-    public static MatterFilter DueTodayFilter => new([MatterStatus.Registered], DueWithin: 0, Overdue: false) { Spam = false };
+    /// <summary>待处置: registered and not set aside as spam — the queue, and the registrar's desk tiles.</summary>
+    public static MatterFilter Waiting => new([MatterStatus.Registered]) { Spam = false };
+
+    /// <summary>今日到期 among <paramref name="waiting"/>: the 15-day limit ends today.</summary>
+    public static MatterFilter DueTodayOf(MatterFilter waiting) => waiting with { DueWithin = 0, Overdue = false };
 
     public MatterTable Table { get; private set; } = null!;
 
@@ -49,8 +53,8 @@ public sealed class QueueModel(MatterList list, UnitEditor units, CategoryEditor
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var queue = new MatterFilter([MatterStatus.Registered], PageSize: PageSize) { ExactCount = true, Spam = false };
-        var shown = Spam ? queue with { Spam = true } : Overdue ? queue with { Overdue = true } : DueToday ? queue with { DueWithin = 0, Overdue = false } : queue;
+        var queue = Waiting with { PageSize = PageSize, ExactCount = true };
+        var shown = Spam ? queue with { Spam = true } : Overdue ? queue with { Overdue = true } : DueToday ? DueTodayOf(queue) : queue;
         if (!(await list.FindAsync(shown with { Page = Math.Max(1, PageNumber) }, cancellationToken)).TryGet(out var page, out _))
         {
             return BadRequest();
@@ -59,7 +63,7 @@ public sealed class QueueModel(MatterList list, UnitEditor units, CategoryEditor
         async Task<int> CountAsync(MatterFilter filter) => (await list.FindAsync(filter with { PageSize = 1 }, cancellationToken)).Value.Total;
         Total = await CountAsync(queue);
         OverdueCount = await CountAsync(queue with { Overdue = true });
-        DueTodayCount = await CountAsync(queue with { DueWithin = 0, Overdue = false });
+        DueTodayCount = await CountAsync(DueTodayOf(queue));
         SpamCount = await CountAsync(queue with { Spam = true });
         var names = (await units.ListAsync(cancellationToken)).ToDictionary(u => u.Id, u => u.Name);
         Table = new MatterTable(page, n => $"/matters/queue?pageNumber={n}{Filter.Replace('?', '&')}", names, Queue: !Spam,
